@@ -1,0 +1,160 @@
+package org.leadflow.capture;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.leadflow.lead.ActivityType;
+import org.leadflow.lead.Lead;
+import org.leadflow.lead.LeadService;
+import org.leadflow.lead.LeadStage;
+import org.leadflow.process.LeadLifecycle;
+import org.leadflow.process.LeadNurture;
+import org.leadflow.process.LeadVariables;
+import org.leadflow.scoring.LeadScoringService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one intake path for leads (REST today, Kafka next): validate and normalise, then either
+ * return the lead this submission already created, attach it to the open lead of the same contact
+ * (a re-engagement, correlated to the lead's running instance), or create the lead and start its
+ * lifecycle, all in one transaction with the engine.
+ */
+@Service
+public class LeadCaptureService {
+
+  /** What a submission did. */
+  public enum Outcome { CREATED, ALREADY_CAPTURED, ATTACHED_TO_OPEN_LEAD }
+
+  public record CaptureResult(Outcome outcome, Lead lead) {}
+
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  private final LeadService leads;
+  private final SubmissionMapper submissions;
+  private final ContactNormalizer normalizer;
+  private final LeadScoringService scoring;
+  private final RuntimeService runtime;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  public LeadCaptureService(LeadService leads, SubmissionMapper submissions, ContactNormalizer normalizer,
+      LeadScoringService scoring, RuntimeService runtime, TransactionTemplate transaction, Clock clock) {
+    this.leads = leads;
+    this.submissions = submissions;
+    this.normalizer = normalizer;
+    this.scoring = scoring;
+    this.runtime = runtime;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /**
+   * Captures a submission exactly once. A concurrent duplicate that loses the race on the
+   * submission's unique key gets the lead the winner created.
+   *
+   * @throws InvalidSubmissionException naming every field that cannot be accepted
+   */
+  public CaptureResult capture(LeadCaptureRequest request, String actor) {
+    Lead candidate = normalise(request);
+    try {
+      return transaction.execute(status -> captureInTransaction(candidate, actor));
+    } catch (DuplicateKeyException concurrentDuplicate) {
+      return existing(candidate).orElseThrow(() -> concurrentDuplicate);
+    }
+  }
+
+  private CaptureResult captureInTransaction(Lead candidate, String actor) {
+    Optional<CaptureResult> existing = existing(candidate);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Instant now = clock.instant();
+    List<Lead> open = leads.findOpenByContact(candidate.email(), candidate.phone(), null);
+    if (!open.isEmpty()) {
+      Lead lead = open.get(0);
+      submissions.insert(candidate.source(), candidate.externalId(), lead.id(), Outcome.ATTACHED_TO_OPEN_LEAD.name(),
+          candidate.intent().name(), now, actor);
+      reengage(lead, candidate, actor);
+      return new CaptureResult(Outcome.ATTACHED_TO_OPEN_LEAD, leads.get(lead.id()));
+    }
+    submissions.insert(candidate.source(), candidate.externalId(), candidate.id(), Outcome.CREATED.name(),
+        candidate.intent().name(), now, actor);
+    leads.create(candidate, actor);
+    runtime.createProcessInstanceByKey(LeadLifecycle.KEY)
+        .businessKey(candidate.id())
+        .setVariables(LeadVariables.LEAD_ID.with(candidate.id()))
+        .setVariable(LeadVariables.INTENT.name(), candidate.intent().name())
+        .setVariable(LeadVariables.RECYCLE_COUNT.name(), 0)
+        .execute();
+    return new CaptureResult(Outcome.CREATED, leads.get(candidate.id()));
+  }
+
+  private Optional<CaptureResult> existing(Lead candidate) {
+    return submissions.findLeadId(candidate.source(), candidate.externalId())
+        .map(leadId -> new CaptureResult(Outcome.ALREADY_CAPTURED, leads.get(leadId)));
+  }
+
+  /**
+   * The contact came back: log it, and wake the nurture track if the lead waits there; otherwise the
+   * engagement still counts towards the score the SDR or rep sees.
+   */
+  private void reengage(Lead lead, Lead submission, String actor) {
+    String engagement = LeadScoringService.RESUBMISSION + submission.intent().name();
+    leads.recordActivity(lead.id(), ActivityType.REENGAGEMENT, submission.intent().name(), null, actor,
+        "new submission " + submission.source() + "/" + submission.externalId()
+            + (submission.campaign() == null ? "" : " from campaign " + submission.campaign()));
+    List<MessageCorrelationResult> woken = runtime.createMessageCorrelation(LeadNurture.Messages.LEAD_ENGAGED)
+        .processInstanceBusinessKey(lead.id())
+        .setVariable(LeadVariables.ENGAGEMENT_TYPE.name(), engagement)
+        .correlateAllWithResult();
+    if (woken.isEmpty()) {
+      scoring.applyEngagement(lead.id(), engagement, actor);
+    }
+  }
+
+  private Lead normalise(LeadCaptureRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    String email = normalizer.email(request.email());
+    String phone = null;
+    if (ContactNormalizer.blankToNull(request.phone()) != null) {
+      phone = normalizer.phone(request.phone(), request.country()).orElse(null);
+      if (phone == null) {
+        errors.add(new FieldError("phone", request.country() == null
+            ? "must be a valid phone number in international format (+country code), or give 'country'"
+            : "must be a valid phone number for country " + request.country().toUpperCase(Locale.ROOT)));
+      }
+    }
+    if (email == null && ContactNormalizer.blankToNull(request.phone()) == null) {
+      errors.add(new FieldError("email", "email or phone is required"));
+      errors.add(new FieldError("phone", "email or phone is required"));
+    }
+    Instant now = clock.instant();
+    Instant capturedAt = request.capturedAt() == null ? now : request.capturedAt();
+    if (capturedAt.isAfter(now.plus(CLOCK_SKEW))) {
+      errors.add(new FieldError("capturedAt", "must not be in the future"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidSubmissionException(errors);
+    }
+    return new Lead(UUID.randomUUID().toString(), request.source().toLowerCase(Locale.ROOT),
+        request.externalId().strip(), trim(request.campaign()), trim(request.landingPage()), request.intent(),
+        trim(request.firstName()), trim(request.lastName()), email, phone, trim(request.company()),
+        trim(request.title()), request.companySize(), trim(request.industry()),
+        request.country() == null ? null : request.country().toUpperCase(Locale.ROOT), trim(request.region()),
+        trim(request.productInterest()), request.consent(), capturedAt, request.cost(), LeadStage.CAPTURED, now,
+        null, 0, 0, null, null, null, 0, null, null, null, null, null, now);
+  }
+
+  private static String trim(String value) {
+    return ContactNormalizer.blankToNull(value) == null ? null : value.strip();
+  }
+}

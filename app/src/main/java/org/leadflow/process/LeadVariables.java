@@ -1,0 +1,102 @@
+package org.leadflow.process;
+
+/**
+ * Every process variable of the lead models, with its type and meaning. Form field keys use exactly
+ * these names. Variables carry ids and decisions only; the lead itself lives in the lead tables.
+ */
+public final class LeadVariables {
+
+  /** The lead's id (UUID string); also the business key of every instance. */
+  public static final ProcessVariable<String> LEAD_ID = new ProcessVariable<>("leadId", String.class);
+  /** {@code Intent} name of the submission that created the lead. */
+  public static final ProcessVariable<String> INTENT = new ProcessVariable<>("intent", String.class);
+
+  /** Set by Task_CheckLeadValidity. */
+  public static final ProcessVariable<Boolean> LEAD_VALID = new ProcessVariable<>("leadValid", Boolean.class);
+  /** {@code InvalidReason} name when the lead is invalid (automatic check or SDR verdict). */
+  public static final ProcessVariable<String> INVALID_REASON = new ProcessVariable<>("invalidReason", String.class);
+
+  /** Combined score 0..n after the last scoring. */
+  public static final ProcessVariable<Integer> LEAD_SCORE = new ProcessVariable<>("leadScore", Integer.class);
+  /** True when the score passed the sales-ready threshold or the lead raised its hand. */
+  public static final ProcessVariable<Boolean> SALES_READY = new ProcessVariable<>("salesReady", Boolean.class);
+  /** lead-nurture's result: NURTURING while it runs, MQL when the threshold was reached. */
+  public static final ProcessVariable<String> NURTURE_OUTCOME = new ProcessVariable<>("nurtureOutcome", String.class);
+  /** Type of the engagement that woke the nurture track (message variable), e.g. RESUBMISSION. */
+  public static final ProcessVariable<String> ENGAGEMENT_TYPE = new ProcessVariable<>("engagementType", String.class);
+  /** Why the lead closes as dormant: NURTURE_EXPIRED or RECYCLE_LIMIT_REACHED (input parameter). */
+  public static final ProcessVariable<String> DORMANT_REASON = new ProcessVariable<>("dormantReason", String.class);
+
+  /** How often the lead went back to marketing; {@code recyclePolicy} caps it. */
+  public static final ProcessVariable<Integer> RECYCLE_COUNT = new ProcessVariable<>("recycleCount", Integer.class);
+  /** {@code RecycleReason} name given by the SDR or the sales rep. */
+  public static final ProcessVariable<String> RECYCLE_REASON = new ProcessVariable<>("recycleReason", String.class);
+
+  /** SDR form: REACHED or NO_ANSWER. */
+  public static final ProcessVariable<String> CALL_OUTCOME = new ProcessVariable<>("callOutcome", String.class);
+  /** Call attempts made so far (sdr-qualification). */
+  public static final ProcessVariable<Integer> CALL_ATTEMPTS = new ProcessVariable<>("callAttempts", Integer.class);
+  /** SDR verdict: SALES_READY, RECYCLE, INVALID or DISQUALIFIED. */
+  public static final ProcessVariable<String> QUALIFICATION = new ProcessVariable<>("qualification", String.class);
+  /** SDR form: a real need was confirmed. */
+  public static final ProcessVariable<Boolean> REAL_NEED = new ProcessVariable<>("realNeed", Boolean.class);
+  /** SDR form: DECISION_MAKER, INFLUENCER, USER, UNKNOWN. */
+  public static final ProcessVariable<String> AUTHORITY = new ProcessVariable<>("authority", String.class);
+  /** SDR form: NOW, THIS_QUARTER, THIS_YEAR, LATER, UNKNOWN. */
+  public static final ProcessVariable<String> TIMING = new ProcessVariable<>("timing", String.class);
+  /** {@code Objection} name heard on the call (SDR and first-contact forms). */
+  public static final ProcessVariable<String> OBJECTION = new ProcessVariable<>("objection", String.class);
+  /** {@code DisqualifyReason} name. */
+  public static final ProcessVariable<String> DISQUALIFY_REASON = new ProcessVariable<>("disqualifyReason", String.class);
+  /** Free-text notes of the SDR call. */
+  public static final ProcessVariable<String> CALL_NOTES = new ProcessVariable<>("callNotes", String.class);
+
+  /** User id of the assigned sales rep. */
+  public static final ProcessVariable<String> SALES_REP = new ProcessVariable<>("salesRep", String.class);
+  /** User id of the rep's manager (team supervisor), if the rep has one. */
+  public static final ProcessVariable<String> SALES_MANAGER = new ProcessVariable<>("salesManager", String.class);
+  /** Accept form: ACCEPTED or RECYCLE. */
+  public static final ProcessVariable<String> ACCEPTANCE = new ProcessVariable<>("acceptance", String.class);
+  /** Free-text notes of the accept decision. */
+  public static final ProcessVariable<String> ACCEPT_NOTES = new ProcessVariable<>("acceptNotes", String.class);
+  /** Manager escalation form: REASSIGN_NOW or KEEP_REP. */
+  public static final ProcessVariable<String> MANAGER_DECISION = new ProcessVariable<>("managerDecision", String.class);
+  /** Free-text notes of the manager's escalation decision. */
+  public static final ProcessVariable<String> MANAGER_NOTES = new ProcessVariable<>("managerNotes", String.class);
+  /** First-contact verdict: OPPORTUNITY, RECYCLE or DISQUALIFIED. */
+  public static final ProcessVariable<String> SALES_OUTCOME = new ProcessVariable<>("salesOutcome", String.class);
+  /** Free-text notes of the first contact. */
+  public static final ProcessVariable<String> CONTACT_NOTES = new ProcessVariable<>("contactNotes", String.class);
+
+  /** Opportunity position: TOP (25 %), MIDDLE (50 %), BOTTOM (75 %). */
+  public static final ProcessVariable<String> FUNNEL_POSITION = new ProcessVariable<>("funnelPosition", String.class);
+  /** Deal value (a number from the form: Long or Double). */
+  public static final ProcessVariable<Number> DEAL_VALUE = new ProcessVariable<>("dealValue", Number.class);
+  /** OPEN, WON or LOST. */
+  public static final ProcessVariable<String> OPPORTUNITY_OUTCOME = new ProcessVariable<>("opportunityOutcome", String.class);
+  /** {@code CloseReason} name of a won or lost deal. */
+  public static final ProcessVariable<String> CLOSE_REASON = new ProcessVariable<>("closeReason", String.class);
+  /** A won deal with a new customer (not repeat business). */
+  public static final ProcessVariable<Boolean> NEW_CUSTOMER = new ProcessVariable<>("newCustomer", Boolean.class);
+  /** Free-text notes of an opportunity update. */
+  public static final ProcessVariable<String> OPPORTUNITY_NOTES = new ProcessVariable<>("opportunityNotes", String.class);
+
+  /** Marketing's win/loss review: NOTHING_TO_CHANGE, ADJUST_SCORING, ADJUST_TARGETING, CONTENT_GAP, CHANNEL_QUALITY. */
+  public static final ProcessVariable<String> REVIEW_FINDING = new ProcessVariable<>("reviewFinding", String.class);
+  /** Free-text notes of the win/loss review. */
+  public static final ProcessVariable<String> REVIEW_NOTES = new ProcessVariable<>("reviewNotes", String.class);
+
+  /** SLA recorded by the reusable Task_Record...SlaBreach tasks (input parameter): SlaType name. */
+  public static final ProcessVariable<String> SLA_TYPE = new ProcessVariable<>("slaType", String.class);
+  /** REMINDER, ESCALATION or BREACH (input parameter). */
+  public static final ProcessVariable<String> SLA_TIER = new ProcessVariable<>("slaTier", String.class);
+
+  /** Read-only lead context shown on every form (task-local, set by leadContextTaskListener). */
+  public static final ProcessVariable<String> LEAD_SUMMARY = new ProcessVariable<>("leadSummary", String.class);
+  public static final ProcessVariable<String> LEAD_CONTACT = new ProcessVariable<>("leadContact", String.class);
+  public static final ProcessVariable<String> LEAD_SOURCE = new ProcessVariable<>("leadSource", String.class);
+  public static final ProcessVariable<String> LEAD_SCORE_REASONS = new ProcessVariable<>("leadScoreReasons", String.class);
+  public static final ProcessVariable<String> LEAD_HISTORY = new ProcessVariable<>("leadHistory", String.class);
+
+  private LeadVariables() {}
+}

@@ -1,0 +1,21 @@
+package org.leadflow.qualification;
+
+/** What the SDR recorded for one call attempt (the sdr-qualify-lead form). */
+public record CallVerdict(
+    String callOutcome,
+    String qualification,
+    Boolean realNeed,
+    String authority,
+    String timing,
+    String objection,
+    String invalidReason,
+    String disqualifyReason,
+    String recycleReason,
+    String notes) {
+
+  public static final String REACHED = "REACHED";
+
+  public boolean reached() {
+    return REACHED.equals(callOutcome);
+  }
+}

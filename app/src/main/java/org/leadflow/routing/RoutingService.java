@@ -1,0 +1,64 @@
+package org.leadflow.routing;
+
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.leadflow.identity.Roles;
+import org.leadflow.lead.LeadService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Chooses the sales rep for a sales-ready lead: round robin over the members of group {@code sales}
+ * in user-id order, skipping the rep the lead is taken from. The cursor row is locked while choosing,
+ * so concurrent assignments on several nodes still take turns. Performance-weighted routing from DMN
+ * replaces the round robin in the rules issue; this class is its seam.
+ */
+@Service
+@Transactional
+public class RoutingService {
+
+  static final String SALES_POOL = "sales";
+
+  private final RoutingMapper routing;
+  private final IdentityService identity;
+  private final LeadService leads;
+  private final Clock clock;
+
+  public RoutingService(RoutingMapper routing, IdentityService identity, LeadService leads, Clock clock) {
+    this.routing = routing;
+    this.identity = identity;
+    this.leads = leads;
+    this.clock = clock;
+  }
+
+  /**
+   * @param previousRep the rep the lead is taken from, or null for the first assignment
+   * @param cause why it is (re)assigned, e.g. "sales-ready" or "accept SLA breached"
+   */
+  public Assignment assignSalesRep(String leadId, String previousRep, String cause, String actor) {
+    List<String> reps = identity.createUserQuery().memberOfGroup(Roles.SALES).orderByUserId().asc().list()
+        .stream().map(User::getId).toList();
+    List<String> eligible = reps.stream().filter(rep -> !rep.equals(previousRep)).toList();
+    if (eligible.isEmpty()) {
+      eligible = reps;
+    }
+    if (eligible.isEmpty()) {
+      throw new IllegalStateException("No member of group '" + Roles.SALES + "' to assign lead " + leadId + " to");
+    }
+    String last = routing.lockCursor(SALES_POOL)
+        .orElseThrow(() -> new IllegalStateException("No routing cursor for pool " + SALES_POOL))
+        .lastAssignee();
+    String chosen = eligible.stream().filter(rep -> last == null || rep.compareTo(last) > 0).findFirst()
+        .orElse(eligible.get(0));
+    routing.moveCursor(SALES_POOL, chosen);
+
+    String manager = routing.supervisorOf(chosen).orElse(null);
+    String reason = cause + ": round robin over " + eligible.size() + " eligible sales rep(s), next after "
+        + (last == null ? "none" : last) + (previousRep != null ? "; skipped " + previousRep : "");
+    routing.insertAssignment(leadId, SALES_POOL.toUpperCase(), chosen, previousRep, reason, clock.instant(), actor);
+    leads.assignOwner(leadId, chosen);
+    return new Assignment(chosen, manager, reason);
+  }
+}

@@ -1,0 +1,132 @@
+package org.leadflow.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.leadflow.capture.FieldError;
+import org.leadflow.capture.InvalidSubmissionException;
+import org.leadflow.lead.LeadNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Bad input gets a 400 {@code application/problem+json} whose {@code errors} name every bad field;
+ * never a 500. Unknown ids get a 404.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(basePackages = "org.leadflow")
+class ApiProblemHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+    return badRequest(e.getBindingResult().getFieldErrors().stream()
+        .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+        .sorted((a, b) -> a.field().compareTo(b.field()))
+        .toList());
+  }
+
+  @ExceptionHandler(InvalidSubmissionException.class)
+  ProblemDetail invalidSubmission(InvalidSubmissionException e) {
+    return badRequest(e.errors());
+  }
+
+  @ExceptionHandler(HandlerMethodValidationException.class)
+  ProblemDetail invalidParameters(HandlerMethodValidationException e) {
+    return badRequest(e.getParameterValidationResults().stream()
+        .flatMap(result -> result.getResolvableErrors().stream()
+            .map(error -> new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+        .toList());
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail invalidParameters(ConstraintViolationException e) {
+    return badRequest(e.getConstraintViolations().stream()
+        .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+        .toList());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    return badRequest(List.of(new FieldError(e.getName(), allowedValues(e.getRequiredType()))));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining("."));
+      String message;
+      if (mapping instanceof UnrecognizedPropertyException) {
+        message = "is not a known field";
+      } else if (mapping instanceof InvalidFormatException format) {
+        message = describe(format.getTargetType());
+      } else {
+        message = "has the wrong type or format";
+      }
+      return badRequest(List.of(new FieldError(field, message)));
+    }
+    return badRequest(List.of(new FieldError("body", "must be a JSON object")));
+  }
+
+  @ExceptionHandler(LeadNotFoundException.class)
+  ProblemDetail notFound(LeadNotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Lead not found");
+    return problem;
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    String reference = UUID.randomUUID().toString();
+    log.error("Unexpected error, reference {}", reference, e);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "Unexpected error; quote reference " + reference + " when reporting it");
+    problem.setTitle("Internal error");
+    problem.setProperty("reference", reference);
+    return problem;
+  }
+
+  private static ProblemDetail badRequest(List<FieldError> errors) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        errors.stream().map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; ")));
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  private static String describe(Class<?> type) {
+    return type != null && type.isEnum() ? allowedValues(type)
+        : "cannot be read as a " + (type == null ? "value" : type.getSimpleName());
+  }
+
+  private static String allowedValues(Class<?> type) {
+    if (type != null && type.isEnum()) {
+      return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+          .collect(Collectors.joining(", "));
+    }
+    return "has the wrong type";
+  }
+
+  private static String lastNode(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.substring(dot + 1);
+  }
+}
