@@ -37,4 +37,18 @@ public record LeadCaptureRequest(
     @Size(max = 200) String productInterest,
     @NotNull Boolean consent,
     Instant capturedAt,
-    @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal cost) {}
+    @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal cost) {
+
+  /** Surrounding blanks (copy and paste) are not an error: they are gone before validation. */
+  public LeadCaptureRequest {
+    source = strip(source);
+    externalId = strip(externalId);
+    email = strip(email);
+    phone = strip(phone);
+    country = strip(country);
+  }
+
+  private static String strip(String value) {
+    return value == null ? null : value.strip();
+  }
+}

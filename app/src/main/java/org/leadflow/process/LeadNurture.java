@@ -14,6 +14,14 @@ public final class LeadNurture {
     private Tasks() {}
   }
 
+  public static final class Gateways {
+    /** Event-based: waits for an engagement or the re-score interval. */
+    public static final String WHAT_HAPPENS_NEXT = "Gateway_WhatHappensNext";
+    public static final String THRESHOLD_REACHED = "Gateway_ThresholdReached";
+
+    private Gateways() {}
+  }
+
   public static final class Events {
     public static final String LEAD_ENGAGED = "Event_LeadEngaged";
     public static final String RESCORE_INTERVAL_ELAPSED = "Event_RescoreIntervalElapsed";
