@@ -199,6 +199,15 @@ class LeadCaptureApiIT extends IntegrationTestBase {
     assertThat(get("sam", "/api/leads?size=5000").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
+  @Test
+  void theApiIsDescribedInOpenApi() {
+    ResponseEntity<JsonNode> docs = get(null, "/v3/api-docs");
+
+    assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(docs.getBody().path("paths").has("/api/leads")).isTrue();
+    assertThat(docs.getBody().path("paths").has("/api/leads/{id}")).isTrue();
+  }
+
   private static List<String> fields(ResponseEntity<JsonNode> response) {
     assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
     return response.getBody().path("errors").findValuesAsText("field");
