@@ -1,0 +1,76 @@
+package org.leadflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker/ cannot run on our machines (no Docker engine), so it is kept consistent by reading it:
+ * the app service gets every variable its profiles require, and MySQL runs as Camunda needs it.
+ */
+class DockerComposeTest {
+
+  private static final Path ROOT = Path.of("..");
+  private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{([A-Z_]+)}");
+
+  @SuppressWarnings("unchecked")
+  private final Map<String, Object> compose = load();
+
+  @Test
+  void appServiceGetsEveryVariableItsProfilesRequire() throws IOException {
+    Map<String, Object> app = service("app");
+    Map<String, String> environment = (Map<String, String>) app.get("environment");
+    String profiles = environment.get("SPRING_PROFILES_ACTIVE");
+
+    assertThat(profiles.split(",")).containsExactlyInAnyOrder("mysql", "prod");
+    for (String profile : profiles.split(",")) {
+      String yaml = Files.readString(ROOT.resolve("app/src/main/resources/application-" + profile + ".yaml"));
+      Matcher required = REQUIRED_VARIABLE.matcher(yaml);
+      while (required.find()) {
+        assertThat(environment).as("variable %s of profile %s", required.group(1), profile)
+            .containsKey(required.group(1));
+      }
+    }
+    assertThat(environment.get("DB_URL")).startsWith("jdbc:mysql://mysql:3306/").contains("sendFractionalSeconds=false");
+    assertThat((List<String>) app.get("ports")).allMatch(port -> port.startsWith("127.0.0.1:"));
+  }
+
+  @Test
+  void mysqlRunsWithReadCommittedAsCamundaRequires() {
+    Map<String, Object> mysql = service("mysql");
+
+    assertThat((String) mysql.get("image")).startsWith("mysql:8");
+    assertThat((List<String>) mysql.get("command")).contains("--transaction-isolation=READ-COMMITTED");
+  }
+
+  @Test
+  void imageBuildCopiesEveryFolderTheAppModuleReads() throws IOException {
+    String dockerfile = Files.readString(ROOT.resolve("docker/Dockerfile"));
+    String appPom = Files.readString(ROOT.resolve("app/pom.xml"));
+    Matcher folders = Pattern.compile("\\$\\{project\\.basedir}/\\.\\./([a-z]+)").matcher(appPom);
+    while (folders.find()) {
+      assertThat(dockerfile).as("Dockerfile copies %s/", folders.group(1)).contains("COPY " + folders.group(1) + "/");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> service(String name) {
+    return (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(name);
+  }
+
+  private static Map<String, Object> load() {
+    try {
+      return new Yaml().load(Files.readString(ROOT.resolve("docker/compose.yaml")));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
