@@ -38,15 +38,15 @@ public class RoutingService {
    * @param cause why it is (re)assigned, e.g. "sales-ready" or "accept SLA breached"
    */
   public Assignment assignSalesRep(String leadId, String previousRep, String cause, String actor) {
-    List<String> reps = identity.createUserQuery().memberOfGroup(Roles.SALES).orderByUserId().asc().list()
-        .stream().map(User::getId).toList();
-    List<String> eligible = reps.stream().filter(rep -> !rep.equals(previousRep)).toList();
-    if (eligible.isEmpty()) {
-      eligible = reps;
-    }
-    if (eligible.isEmpty()) {
+    // sorted here, not by the database: the cursor comparison below must use the same order
+    List<String> reps = identity.createUserQuery().memberOfGroup(Roles.SALES).list().stream()
+        .map(User::getId).sorted().toList();
+    if (reps.isEmpty()) {
       throw new IllegalStateException("No member of group '" + Roles.SALES + "' to assign lead " + leadId + " to");
     }
+    List<String> others = reps.stream().filter(rep -> !rep.equals(previousRep)).toList();
+    boolean skippedPrevious = previousRep != null && others.size() < reps.size() && !others.isEmpty();
+    List<String> eligible = others.isEmpty() ? reps : others;
     String last = routing.lockCursor(SALES_POOL)
         .orElseThrow(() -> new IllegalStateException("No routing cursor for pool " + SALES_POOL))
         .lastAssignee();
@@ -56,7 +56,9 @@ public class RoutingService {
 
     String manager = routing.supervisorOf(chosen).orElse(null);
     String reason = cause + ": round robin over " + eligible.size() + " eligible sales rep(s), next after "
-        + (last == null ? "none" : last) + (previousRep != null ? "; skipped " + previousRep : "");
+        + (last == null ? "none" : last)
+        + (skippedPrevious ? "; skipped " + previousRep
+            : previousRep != null && others.isEmpty() ? "; " + previousRep + " is the only sales rep" : "");
     routing.insertAssignment(leadId, SALES_POOL.toUpperCase(), chosen, previousRep, reason, clock.instant(), actor);
     leads.assignOwner(leadId, chosen);
     return new Assignment(chosen, manager, reason);

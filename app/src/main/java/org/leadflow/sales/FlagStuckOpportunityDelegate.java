@@ -1,5 +1,6 @@
 package org.leadflow.sales;
 
+import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.leadflow.process.LeadVariables;
@@ -21,6 +22,6 @@ class FlagStuckOpportunityDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String position = LeadVariables.FUNNEL_POSITION.getOrDefault(execution, SalesService.DEFAULT_POSITION);
-    sales.flagStuck(LeadVariables.LEAD_ID.get(execution), position, policy.dwellLimit(position));
+    sales.flagStuck(LeadVariables.LEAD_ID.get(execution), position, Duration.parse(policy.dwellLimit(position)));
   }
 }

@@ -15,4 +15,15 @@ final class Money {
         ? BigDecimal.valueOf(value.longValue())
         : BigDecimal.valueOf(value.doubleValue());
   }
+
+  /** For a form field: a Long when whole, else a Double; null stays null. */
+  static Number toNumber(BigDecimal value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.stripTrailingZeros().scale() <= 0) {
+      return Long.valueOf(value.longValueExact());
+    }
+    return Double.valueOf(value.doubleValue());
+  }
 }

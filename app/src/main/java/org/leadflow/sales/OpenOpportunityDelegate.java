@@ -6,7 +6,7 @@ import org.leadflow.process.Actors;
 import org.leadflow.process.LeadVariables;
 import org.springframework.stereotype.Component;
 
-/** Task_OpenOpportunity: the lead becomes an opportunity at the position chosen on first contact. */
+/** Task_OpenOpportunity: the lead becomes an opportunity at the position and value given on first contact. */
 @Component
 class OpenOpportunityDelegate implements JavaDelegate {
 
@@ -18,8 +18,9 @@ class OpenOpportunityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String position = sales.openOpportunity(LeadVariables.LEAD_ID.get(execution),
+    SalesService.OpenedOpportunity opened = sales.openOpportunity(LeadVariables.LEAD_ID.get(execution),
         LeadVariables.SALES_REP.get(execution), Actors.current(execution));
-    LeadVariables.FUNNEL_POSITION.set(execution, position);
+    LeadVariables.FUNNEL_POSITION.set(execution, opened.funnelPosition());
+    LeadVariables.DEAL_VALUE.set(execution, Money.toNumber(opened.dealValue())); // the update form starts filled
   }
 }

@@ -1,6 +1,7 @@
 package org.leadflow.sales;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Objects;
 import org.leadflow.lead.ActivityType;
 import org.leadflow.lead.Lead;
@@ -48,21 +49,22 @@ public class SalesService {
     }
   }
 
-  /** Opens the opportunity at the position the rep chose on first contact; returns that position. */
-  public String openOpportunity(String leadId, String rep, String actor) {
+  /** Opens the opportunity at the position and value the rep gave on first contact. */
+  public OpenedOpportunity openOpportunity(String leadId, String rep, String actor) {
     Lead lead = leads.get(leadId);
     String position = orDefault(lead.funnelPosition());
     leads.updateOpportunity(leadId, position, lead.dealValue());
     leads.moveToStage(leadId, LeadStage.OPPORTUNITY, rep, actor,
         "opportunity at " + position + (lead.dealValue() == null ? "" : ", value " + lead.dealValue().toPlainString()));
-    return position;
+    return new OpenedOpportunity(position, lead.dealValue());
   }
 
   /** Position and value changes (clearing a stuck flag); WON or LOST closes the lead. */
   public void recordOpportunityUpdate(String leadId, OpportunityUpdate update, String actor) {
     Lead before = leads.get(leadId);
     String position = orDefault(update.funnelPosition());
-    leads.updateOpportunity(leadId, position, update.dealValue());
+    BigDecimal value = update.dealValue() != null ? update.dealValue() : before.dealValue();
+    leads.updateOpportunity(leadId, position, value);
     StringBuilder detail = new StringBuilder(orDefault(before.funnelPosition())).append(" -> ").append(position);
     if (update.dealValue() != null) {
       detail.append(", value ").append(update.dealValue().toPlainString());
@@ -84,15 +86,29 @@ public class SalesService {
     }
   }
 
-  public void flagStuck(String leadId, String position, String dwellLimit) {
+  public void flagStuck(String leadId, String position, Duration dwellLimit) {
     leads.markStuck(leadId, true);
     leads.recordActivity(leadId, ActivityType.STUCK, position, null, "system",
-        "in " + position + " longer than " + dwellLimit);
+        "in " + position + " longer than " + describe(dwellLimit));
+  }
+
+  /** "21 days", "4 hours", "90 minutes": how people say a dwell limit. */
+  static String describe(Duration duration) {
+    if (duration.toDaysPart() > 0 && duration.toHoursPart() == 0 && duration.toMinutesPart() == 0) {
+      return duration.toDays() + (duration.toDays() == 1 ? " day" : " days");
+    }
+    if (duration.toMinutesPart() == 0) {
+      return duration.toHours() + (duration.toHours() == 1 ? " hour" : " hours");
+    }
+    return duration.toMinutes() + " minutes";
   }
 
   private static String orDefault(String position) {
     return position == null ? DEFAULT_POSITION : position;
   }
+
+  /** Where a new opportunity starts. */
+  public record OpenedOpportunity(String funnelPosition, BigDecimal dealValue) {}
 
   /** The rep's first-contact form. */
   public record FirstContact(String salesOutcome, String funnelPosition, BigDecimal dealValue, String objection,

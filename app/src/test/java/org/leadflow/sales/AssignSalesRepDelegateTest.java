@@ -1,0 +1,90 @@
+package org.leadflow.sales;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.Test;
+import org.leadflow.lead.TestExecutions;
+import org.leadflow.routing.Assignment;
+import org.leadflow.routing.RoutingService;
+
+class AssignSalesRepDelegateTest {
+
+  private final RoutingService routing = mock(RoutingService.class);
+  private final AssignSalesRepDelegate delegate = new AssignSalesRepDelegate(routing);
+
+  @Test
+  void aSalesReadyLeadGetsItsFirstRepAndTheRepsManager() {
+    // given
+    DelegateExecution execution = TestExecutions.runByTheEngine();
+    when(execution.getVariable("leadId")).thenReturn("lead-7");
+    when(routing.assignSalesRep("lead-7", null, "sales-ready", "system"))
+        .thenReturn(new Assignment("leo", "max", "sales-ready: round robin"));
+
+    // when
+    delegate.execute(execution);
+
+    // then
+    verify(routing).assignSalesRep("lead-7", null, "sales-ready", "system");
+    verify(execution).setVariable("salesRep", "leo");
+    verify(execution).setVariable("salesManager", "max");
+  }
+
+  @Test
+  void aManagersReassignmentTakesTheLeadFromTheCurrentRepAndConsumesTheDecision() {
+    // given
+    DelegateExecution execution = TestExecutions.completedBy("max");
+    when(execution.getVariable("leadId")).thenReturn("lead-7");
+    when(execution.getVariable("salesRep")).thenReturn("leo");
+    when(execution.getVariable("managerDecision")).thenReturn("REASSIGN_NOW");
+    when(routing.assignSalesRep("lead-7", "leo", "manager reassigned", "max"))
+        .thenReturn(new Assignment("lia", "max", "manager reassigned: round robin"));
+
+    // when
+    delegate.execute(execution);
+
+    // then
+    verify(routing).assignSalesRep("lead-7", "leo", "manager reassigned", "max");
+    verify(execution).removeVariable("managerDecision");
+    verify(execution).setVariable("salesRep", "lia");
+    verify(execution).setVariable("salesManager", "max");
+  }
+
+  @Test
+  void withoutAManagersDecisionAReassignmentIsCausedByTheBreachedAcceptSla() {
+    // given
+    DelegateExecution execution = TestExecutions.runByTheEngine();
+    when(execution.getVariable("leadId")).thenReturn("lead-7");
+    when(execution.getVariable("salesRep")).thenReturn("leo");
+    when(routing.assignSalesRep(anyString(), anyString(), anyString(), anyString()))
+        .thenReturn(new Assignment("lia", null, "accept SLA breached: round robin"));
+
+    // when
+    delegate.execute(execution);
+
+    // then
+    verify(routing).assignSalesRep("lead-7", "leo", "accept SLA breached", "system");
+    verify(execution).setVariable("salesRep", "lia");
+    verify(execution).setVariable("salesManager", null);
+  }
+
+  @Test
+  void aManagerWhoKeepsTheRepDoesNotCountAsAReassignmentCause() {
+    // given
+    DelegateExecution execution = TestExecutions.runByTheEngine();
+    when(execution.getVariable("leadId")).thenReturn("lead-7");
+    when(execution.getVariable("salesRep")).thenReturn("leo");
+    when(execution.getVariable("managerDecision")).thenReturn("KEEP_REP");
+    when(routing.assignSalesRep(anyString(), anyString(), anyString(), anyString()))
+        .thenReturn(new Assignment("lia", "max", "accept SLA breached: round robin"));
+
+    // when
+    delegate.execute(execution);
+
+    // then
+    verify(routing).assignSalesRep("lead-7", "leo", "accept SLA breached", "system");
+  }
+}
