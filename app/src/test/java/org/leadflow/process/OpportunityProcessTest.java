@@ -1,0 +1,192 @@
+package org.leadflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.leadflow.config.LeadProperties;
+import org.leadflow.sla.OpportunityPolicy;
+
+/**
+ * Paths of opportunity (each has one test):
+ * <ol>
+ *   <li>opened at TOP → the rep moves it to MIDDLE, then BOTTOM (the update loop, each round with the new
+ *       position's dwell limit) → won → EndEvent_OpportunityWon
+ *   <li>opened → the rep marks it lost → EndEvent_OpportunityLost
+ *   <li>for every funnel position: the deal sits longer than that position's dwell limit →
+ *       BoundaryEvent_OpportunityStuck (non-interrupting) → Task_FlagStuckOpportunity → EndEvent_StuckFlagged,
+ *       while the rep keeps the update task
+ * </ol>
+ */
+@Deployment(resources = {"processes/opportunity.bpmn", "forms/sales-update-opportunity.form"})
+class OpportunityProcessTest {
+
+  @RegisterExtension
+  @Order(1)
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+      .configurationResource("camunda.cfg.xml")
+      .build();
+
+  @RegisterExtension
+  @Order(2)
+  static ModelCoverage coverage = ModelCoverage.of(engine, Opportunity.KEY);
+
+  private static final LeadProperties PROPERTIES = LeadProperties.defaults();
+  private static final OpportunityPolicy DWELL = new OpportunityPolicy(PROPERTIES);
+  private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
+  private static final String LEAD = "lead-opportunity-1";
+  private static final String REP = "rep-anna";
+
+  /** The position OpenOpportunityDelegate reads from the first contact. */
+  private String openingPosition = "TOP";
+  /** Each recorded update as "position outcome". */
+  private final List<String> recordedUpdates = new ArrayList<>();
+  private final List<String> flaggedPositions = new ArrayList<>();
+
+  @BeforeEach
+  void registerBeansAndFreezeTheClock() {
+    engine.setCurrentTime(Date.from(NOW));
+    Mocks.register("opportunityPolicy", DWELL);
+    Mocks.register("leadContextTaskListener",
+        (TaskListener) task -> LeadVariables.LEAD_SUMMARY.setLocal(task, "Ada Lovelace, Analytical Engines Ltd"));
+    Mocks.register("openOpportunityDelegate", (JavaDelegate) execution ->
+        LeadVariables.FUNNEL_POSITION.set(execution, openingPosition));
+    Mocks.register("recordOpportunityUpdateDelegate", (JavaDelegate) execution -> recordedUpdates.add(
+        LeadVariables.FUNNEL_POSITION.get(execution) + " "
+            + LeadVariables.OPPORTUNITY_OUTCOME.getOrDefault(execution, "OPEN")));
+    Mocks.register("flagStuckOpportunityDelegate", (JavaDelegate) execution ->
+        flaggedPositions.add(LeadVariables.FUNNEL_POSITION.get(execution)));
+  }
+
+  @AfterEach
+  void resetMocks() {
+    Mocks.reset();
+  }
+
+  @Test
+  void theRepWorksTheDealDownTheFunnelUntilItIsWon() {
+    // given
+    ProcessInstance opportunity = startOpportunity();
+    assertThat(opportunity).hasPassed(Opportunity.Tasks.OPEN_OPPORTUNITY)
+        .isWaitingAt(Opportunity.Tasks.UPDATE_OPPORTUNITY);
+    Task update = task(opportunity);
+    assertThat(update).isAssignedTo(REP).hasCandidateGroupAssociated("sales").hasDueDate(dueAfterDwell("TOP", NOW));
+    assertThat(taskService().getVariableLocal(update.getId(), LeadVariables.LEAD_SUMMARY.name())).isNotNull();
+    assertThat(formService().getDeployedTaskForm(update.getId())).isNotNull();
+
+    // when
+    Instant movedToMiddle = NOW.plus(Duration.ofDays(3));
+    engine.setCurrentTime(Date.from(movedToMiddle));
+    complete(update, withVariables(LeadVariables.FUNNEL_POSITION.name(), "MIDDLE",
+        LeadVariables.OPPORTUNITY_OUTCOME.name(), "OPEN", LeadVariables.DEAL_VALUE.name(), 12_000L));
+
+    // then
+    assertThat(opportunity).isWaitingAt(Opportunity.Tasks.UPDATE_OPPORTUNITY);
+    assertThat(task(opportunity)).isAssignedTo(REP).hasDueDate(dueAfterDwell("MIDDLE", movedToMiddle));
+    assertThat(job(Opportunity.Events.OPPORTUNITY_STUCK, opportunity).getDuedate())
+        .isEqualTo(dueAfterDwell("MIDDLE", movedToMiddle));
+
+    // when
+    Instant movedToBottom = movedToMiddle.plus(Duration.ofDays(5));
+    engine.setCurrentTime(Date.from(movedToBottom));
+    complete(task(opportunity), withVariables(LeadVariables.FUNNEL_POSITION.name(), "BOTTOM",
+        LeadVariables.OPPORTUNITY_OUTCOME.name(), "OPEN"));
+
+    // then
+    assertThat(task(opportunity)).hasDueDate(dueAfterDwell("BOTTOM", movedToBottom));
+    assertThat(job(Opportunity.Events.OPPORTUNITY_STUCK, opportunity).getDuedate())
+        .isEqualTo(dueAfterDwell("BOTTOM", movedToBottom));
+
+    // when
+    complete(task(opportunity), withVariables(LeadVariables.OPPORTUNITY_OUTCOME.name(), "WON",
+        LeadVariables.CLOSE_REASON.name(), "PRODUCT_FIT", LeadVariables.NEW_CUSTOMER.name(), true));
+
+    // then
+    assertThat(opportunity).isEnded().hasPassed(Opportunity.Events.OPPORTUNITY_WON)
+        .hasNotPassed(Opportunity.Events.OPPORTUNITY_LOST, Opportunity.Events.OPPORTUNITY_STUCK);
+    assertThat(recordedUpdates).containsExactly("MIDDLE OPEN", "BOTTOM OPEN", "BOTTOM WON");
+  }
+
+  @Test
+  void aLostDealEndsTheOpportunityAsLost() {
+    // given
+    ProcessInstance opportunity = startOpportunity();
+
+    // when
+    complete(task(opportunity), withVariables(LeadVariables.OPPORTUNITY_OUTCOME.name(), "LOST",
+        LeadVariables.CLOSE_REASON.name(), "PRICE"));
+
+    // then
+    assertThat(opportunity).isEnded()
+        .hasPassedInOrder(Opportunity.Tasks.UPDATE_OPPORTUNITY, Opportunity.Tasks.RECORD_OPPORTUNITY_UPDATE,
+            Opportunity.Events.OPPORTUNITY_LOST)
+        .hasNotPassed(Opportunity.Events.OPPORTUNITY_WON);
+    assertThat(recordedUpdates).containsExactly("TOP LOST");
+  }
+
+  @ParameterizedTest(name = "position {0}")
+  @ValueSource(strings = {"TOP", "MIDDLE", "BOTTOM"})
+  void aDealThatOutstaysItsPositionsDwellLimitIsFlaggedAsStuck(String position) {
+    // given
+    openingPosition = position;
+    ProcessInstance opportunity = startOpportunity();
+    Job stuck = job(Opportunity.Events.OPPORTUNITY_STUCK, opportunity);
+    assertThat(stuck.getDuedate()).isEqualTo(dueAfterDwell(position, NOW));
+    assertThat(task(opportunity)).hasDueDate(dueAfterDwell(position, NOW));
+
+    // when
+    engine.setCurrentTime(stuck.getDuedate());
+    execute(stuck);
+
+    // then
+    assertThat(opportunity).isWaitingAt(Opportunity.Tasks.UPDATE_OPPORTUNITY)
+        .hasPassed(Opportunity.Events.OPPORTUNITY_STUCK, Opportunity.Tasks.FLAG_STUCK_OPPORTUNITY);
+    assertThat(flaggedPositions).containsExactly(position);
+
+    // when
+    complete(task(opportunity), withVariables(LeadVariables.OPPORTUNITY_OUTCOME.name(), "LOST",
+        LeadVariables.CLOSE_REASON.name(), "NO_DECISION"));
+
+    // then
+    assertThat(opportunity).isEnded().hasPassed(Opportunity.Events.OPPORTUNITY_LOST);
+  }
+
+  private ProcessInstance startOpportunity() {
+    return runtimeService().createProcessInstanceByKey(Opportunity.KEY)
+        .businessKey(LEAD)
+        .setVariables(LeadVariables.LEAD_ID.with(LEAD))
+        .setVariable(LeadVariables.SALES_REP.name(), REP)
+        .execute();
+  }
+
+  private static Date dueAfterDwell(String position, Instant enteredPosition) {
+    return Date.from(enteredPosition.plus(Duration.parse(DWELL.dwellLimit(position))));
+  }
+}
