@@ -1,14 +1,12 @@
 package org.leadflow.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.validation.ConstraintViolationException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.leadflow.capture.FieldError;
+import org.leadflow.capture.JsonFieldErrors;
 import org.leadflow.capture.InvalidSubmissionException;
 import org.leadflow.lead.LeadNotFoundException;
 import org.slf4j.Logger;
@@ -64,24 +62,13 @@ class ApiProblemHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-    return badRequest(List.of(new FieldError(e.getName(), allowedValues(e.getRequiredType()))));
+    return badRequest(List.of(new FieldError(e.getName(), JsonFieldErrors.allowedValues(e.getRequiredType()))));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining("."));
-      String message;
-      if (mapping instanceof UnrecognizedPropertyException) {
-        message = "is not a known field";
-      } else if (mapping instanceof InvalidFormatException format) {
-        message = describe(format.getTargetType());
-      } else {
-        message = "has the wrong type or format";
-      }
-      return badRequest(List.of(new FieldError(field, message)));
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return badRequest(JsonFieldErrors.of(json, "body"));
     }
     return badRequest(List.of(new FieldError("body", "must be a JSON object")));
   }
@@ -110,19 +97,6 @@ class ApiProblemHandler {
     problem.setTitle("Invalid request");
     problem.setProperty("errors", errors);
     return problem;
-  }
-
-  private static String describe(Class<?> type) {
-    return type != null && type.isEnum() ? allowedValues(type)
-        : "cannot be read as a " + (type == null ? "value" : type.getSimpleName());
-  }
-
-  private static String allowedValues(Class<?> type) {
-    if (type != null && type.isEnum()) {
-      return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-          .collect(Collectors.joining(", "));
-    }
-    return "has the wrong type";
   }
 
   private static String lastNode(String path) {
