@@ -83,6 +83,7 @@ class KafkaConfiguration {
       deadLetters.accept(record, failure);
     }, new FixedBackOff(1_000, BUG_RETRIES));
     handler.addNotRetryableExceptions(PoisonRecordException.class);
+    handler.setCommitRecovered(true);   // a dead-lettered record is done: its offset is committed at once
     handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure) ? untilItWorks() : null);
     handler.setLogLevel(org.springframework.kafka.KafkaException.Level.WARN);
     return handler;
