@@ -52,6 +52,20 @@ class DockerComposeTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void kafkaRunsInKraftModeAndTheAppUsesIt() {
+    Map<String, Object> kafka = service("kafka");
+    Map<String, Object> environment = (Map<String, Object>) kafka.get("environment");
+    Map<String, String> app = (Map<String, String>) service("app").get("environment");
+
+    assertThat((String) kafka.get("image")).startsWith("apache/kafka:3.9");
+    assertThat(environment.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+    assertThat(String.valueOf(environment.get("KAFKA_ADVERTISED_LISTENERS"))).contains("kafka:9092");
+    assertThat(app.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
+    assertThat((Map<String, Object>) service("app").get("depends_on")).containsKeys("mysql", "kafka");
+  }
+
+  @Test
   void imageBuildCopiesEveryFolderTheAppModuleReads() throws IOException {
     String dockerfile = Files.readString(ROOT.resolve("docker/Dockerfile"));
     String appPom = Files.readString(ROOT.resolve("app/pom.xml"));

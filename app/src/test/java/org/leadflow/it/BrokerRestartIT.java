@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * reconnects and no record is lost, including those a channel sent while the broker was down.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ActiveProfiles({"demo", "test"})   // test last: its settings (no in-process broker, in-memory H2) win
 class BrokerRestartIT {
 
   private static final int PORT = freePort();

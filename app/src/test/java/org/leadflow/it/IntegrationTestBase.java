@@ -36,7 +36,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Every test makes its own leads (unique external ids and emails) so the tests share one database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@ActiveProfiles({"demo", "test"})   // test last: its settings (no in-process broker, in-memory H2) win
 @EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 abstract class IntegrationTestBase {
 
