@@ -35,7 +35,10 @@ import org.springframework.test.context.ActiveProfiles;
  * MySQL/MariaDB with {@code -Pmysql}. Demo people (password = user id) stand in for real users.
  * Every test makes its own leads (unique external ids and emails) so the tests share one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the demo profile (active after test, so it wins) turns the in-process broker on at the fixed port
+// 9092; the tests' broker is @EmbeddedKafka, and a second one would collide with parallel runs
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "lead.kafka.broker.enabled=false")
 @ActiveProfiles({"test", "demo"})
 @EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 abstract class IntegrationTestBase {
