@@ -9,13 +9,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.leadflow.engagement.EngagementService;
 import org.leadflow.lead.ActivityType;
 import org.leadflow.lead.Lead;
 import org.leadflow.lead.LeadService;
 import org.leadflow.lead.LeadStage;
 import org.leadflow.process.LeadLifecycle;
-import org.leadflow.process.LeadNurture;
 import org.leadflow.process.LeadVariables;
 import org.leadflow.scoring.LeadScoringService;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The one intake path for leads (REST today, Kafka next): validate and normalise, then either
  * return the lead this submission already created, attach it to the open lead of the same contact
- * (a re-engagement, correlated to the lead's running instance), or create the lead and start its
- * lifecycle, all in one transaction with the engine.
+ * (a re-engagement, correlated to the lead's running instance), or create the lead, give it the
+ * engagement events its email made while anonymous, and start its lifecycle, all in one transaction
+ * with the engine.
  */
 @Service
 public class LeadCaptureService {
@@ -41,17 +41,17 @@ public class LeadCaptureService {
   private final LeadService leads;
   private final SubmissionMapper submissions;
   private final ContactNormalizer normalizer;
-  private final LeadScoringService scoring;
+  private final EngagementService engagements;
   private final RuntimeService runtime;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   public LeadCaptureService(LeadService leads, SubmissionMapper submissions, ContactNormalizer normalizer,
-      LeadScoringService scoring, RuntimeService runtime, TransactionTemplate transaction, Clock clock) {
+      EngagementService engagements, RuntimeService runtime, TransactionTemplate transaction, Clock clock) {
     this.leads = leads;
     this.submissions = submissions;
     this.normalizer = normalizer;
-    this.scoring = scoring;
+    this.engagements = engagements;
     this.runtime = runtime;
     this.transaction = transaction;
     this.clock = clock;
@@ -89,6 +89,7 @@ public class LeadCaptureService {
     submissions.insert(candidate.source(), candidate.externalId(), candidate.id(), Outcome.CREATED.name(),
         candidate.intent().name(), now, actor);
     leads.create(candidate, actor);
+    engagements.attachPending(candidate.id(), candidate.email());   // scored before Task_ScoreLead decides
     runtime.createProcessInstanceByKey(LeadLifecycle.KEY)
         .businessKey(candidate.id())
         .setVariables(LeadVariables.LEAD_ID.with(candidate.id()))
@@ -112,13 +113,7 @@ public class LeadCaptureService {
     leads.recordActivity(lead.id(), ActivityType.REENGAGEMENT, submission.intent().name(), null, actor,
         "new submission " + submission.source() + "/" + submission.externalId()
             + (submission.campaign() == null ? "" : " from campaign " + submission.campaign()));
-    List<MessageCorrelationResult> woken = runtime.createMessageCorrelation(LeadNurture.Messages.LEAD_ENGAGED)
-        .processInstanceBusinessKey(lead.id())
-        .setVariable(LeadVariables.ENGAGEMENT_TYPE.name(), engagement)
-        .correlateAllWithResult();
-    if (woken.isEmpty()) {
-      scoring.applyEngagement(lead.id(), engagement, actor);
-    }
+    engagements.engage(lead.id(), engagement, actor);
   }
 
   private Lead normalise(LeadCaptureRequest request) {

@@ -17,6 +17,9 @@ public interface LeadMapper {
   /** Locks the row for the rest of the transaction (stage changes are serialised per lead). */
   Optional<Lead> findByIdForUpdate(String id);
 
+  /** Ids of the open leads with this email, oldest first, locked (waits for an uncommitted insert of one). */
+  List<String> findOpenIdsByEmailForUpdate(String email);
+
   /** Open leads with this email or phone, oldest first, other than {@code excludeId}. */
   List<Lead> findOpenByContact(String email, String phone, String excludeId);
 

@@ -34,6 +34,16 @@ public class LeadService {
     return leads.findById(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
   }
 
+  /** The lead, its row locked for the rest of the transaction (serialises work on one lead). */
+  public Optional<Lead> findForUpdate(String leadId) {
+    return leads.findByIdForUpdate(leadId);
+  }
+
+  /** The oldest open lead with this normalised email, locked; waits for one another transaction is inserting. */
+  public Optional<Lead> findOpenByEmailForUpdate(String email) {
+    return leads.findOpenIdsByEmailForUpdate(email).stream().findFirst().flatMap(leads::findByIdForUpdate);
+  }
+
   /** Stores a newly captured lead and its first stage-history row. */
   public void create(Lead lead, String actor) {
     leads.insert(lead);

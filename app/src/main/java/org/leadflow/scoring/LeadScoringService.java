@@ -50,14 +50,40 @@ public class LeadScoringService {
     return apply(lead, lines, lead.intent().isHandRaiser(), actor);
   }
 
-  /** An engagement (e.g. {@code RESUBMISSION_DEMO_REQUEST}) adds its points; a demo request raises a hand. */
+  /**
+   * An engagement adds its points: a resubmission ({@code RESUBMISSION_DEMO_REQUEST}; a demo request
+   * raises a hand) or an engagement event ({@code EVENT_PRICING_PAGE_VIEW}, points from
+   * {@code lead.scoring.engagement-points}). An unknown type adds nothing and only re-checks the threshold.
+   */
   public ScoreResult applyEngagement(String leadId, String engagementType, String actor) {
     Lead lead = leads.get(leadId);
     Optional<Intent> resubmitted = resubmittedIntent(engagementType);
     List<ScoreLine> lines = resubmitted
         .map(intent -> List.of(ScoringRules.intent(lead, intent, RESUBMISSION)))
+        .or(() -> EngagementType.ofRuleId(engagementType).map(type -> List.of(eventLine(lead.id(), type, pointsOf(type), ""))))
         .orElse(List.of());
     return apply(lead, lines, resubmitted.map(Intent::isHandRaiser).orElse(false), actor);
+  }
+
+  /**
+   * An engagement event the contact made before it became this lead: its points and ledger row,
+   * without a stage change (Task_ScoreLead scores fit on top and decides).
+   *
+   * @param points the points the event was stored with
+   * @param reasonSuffix appended to the ledger reason, e.g. " (event e-17, before capture)"
+   */
+  public void creditEarlierEngagement(String leadId, EngagementType type, int points, String reasonSuffix) {
+    Lead lead = leads.get(leadId);
+    book(lead, List.of(eventLine(leadId, type, points, reasonSuffix)));
+  }
+
+  /** Points of one engagement event of this type, as configured. */
+  public int pointsOf(EngagementType type) {
+    return rules.engagementPoints().of(type);
+  }
+
+  private static ScoreLine eventLine(String leadId, EngagementType type, int points, String reasonSuffix) {
+    return new ScoreLine(leadId, ScoreLine.ENGAGEMENT, type.ruleId(), points, type.description() + reasonSuffix, null);
   }
 
   /** Periodic re-score: today nothing changes over time (decay arrives with the DMN rules). */
@@ -70,6 +96,24 @@ public class LeadScoringService {
   }
 
   private ScoreResult apply(Lead lead, List<ScoreLine> lines, boolean handRaiser, String actor) {
+    Scores scores = book(lead, lines);
+    int fit = scores.fit();
+    int engagement = scores.engagement();
+    int total = fit + engagement;
+    boolean salesReady = handRaiser || total >= rules.salesReadyThreshold();
+    String why = handRaiser
+        ? "hand-raiser: demo requested (score " + total + ")"
+        : "score " + total + (salesReady ? " >= " : " < ") + "threshold " + rules.salesReadyThreshold();
+    if (salesReady && MARKETING_STAGES.contains(lead.stage())) {
+      leads.moveToStage(lead.id(), LeadStage.MQL, null, actor, why);
+    }
+    return new ScoreResult(fit, engagement, salesReady, why);
+  }
+
+  private record Scores(int fit, int engagement) {}
+
+  /** Writes the lines to the ledger and the lead's scores. */
+  private Scores book(Lead lead, List<ScoreLine> lines) {
     Instant now = clock.instant();
     int fit = lead.fitScore();
     int engagement = lead.engagementScore();
@@ -84,15 +128,7 @@ public class LeadScoringService {
     if (!lines.isEmpty()) {
       leads.updateScores(lead.id(), fit, engagement);
     }
-    int total = fit + engagement;
-    boolean salesReady = handRaiser || total >= rules.salesReadyThreshold();
-    String why = handRaiser
-        ? "hand-raiser: demo requested (score " + total + ")"
-        : "score " + total + (salesReady ? " >= " : " < ") + "threshold " + rules.salesReadyThreshold();
-    if (salesReady && MARKETING_STAGES.contains(lead.stage())) {
-      leads.moveToStage(lead.id(), LeadStage.MQL, null, actor, why);
-    }
-    return new ScoreResult(fit, engagement, salesReady, why);
+    return new Scores(fit, engagement);
   }
 
   private static Optional<Intent> resubmittedIntent(String engagementType) {

@@ -10,6 +10,7 @@ public final class TestLeads {
 
   private String id = "lead-1";
   private String source = "WEB_FORM";
+  private String externalId;
   private String campaign;
   private String landingPage;
   private Intent intent = Intent.INQUIRY;
@@ -44,6 +45,7 @@ public final class TestLeads {
   }
 
   public TestLeads source(String value) { source = value; return this; }
+  public TestLeads externalId(String value) { externalId = value; return this; }
   public TestLeads campaign(String value) { campaign = value; return this; }
   public TestLeads landingPage(String value) { landingPage = value; return this; }
   public TestLeads intent(Intent value) { intent = value; return this; }
@@ -69,7 +71,7 @@ public final class TestLeads {
   public TestLeads stuckSince(Instant value) { stuckSince = value; return this; }
 
   public Lead build() {
-    return new Lead(id, source, null, campaign, landingPage, intent, firstName, lastName, email, phone, company,
+    return new Lead(id, source, externalId, campaign, landingPage, intent, firstName, lastName, email, phone, company,
         title, companySize, industry, country, region, productInterest, consent, capturedAt, null, stage,
         capturedAt, ownerId, fitScore, engagementScore, null, null, null, recycleCount, funnelPosition,
         dealValue, null, null, stuckSince, capturedAt);

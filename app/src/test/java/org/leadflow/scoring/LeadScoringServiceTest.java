@@ -36,7 +36,7 @@ class LeadScoringServiceTest {
   private final LeadScoringService scoring = scoringWithThreshold(null);
 
   private LeadScoringService scoringWithThreshold(Integer threshold) {
-    LeadProperties properties = new LeadProperties(null, null, null, null, new LeadProperties.Scoring(threshold), null);
+    LeadProperties properties = new LeadProperties(null, null, null, null, new LeadProperties.Scoring(threshold, null), null);
     return new LeadScoringService(leads, ledger, properties, clock);
   }
 
@@ -274,7 +274,8 @@ class LeadScoringServiceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"EMAIL_CLICK", "RESUBMISSION_", "RESUBMISSION_WEBINAR", "resubmission_inquiry"})
+  @ValueSource(strings = {"EMAIL_CLICK", "RESUBMISSION_", "RESUBMISSION_WEBINAR", "resubmission_inquiry", "EVENT_",
+      "EVENT_SMOKE_SIGNAL", "event_chat"})
   void anEngagementThatIsNoKnownResubmissionChangesNoPoints(String engagementType) {
     // given
     String leadId = stored(anonymous(Intent.NEWSLETTER).stage(LeadStage.NURTURING).scores(10, 5));
@@ -302,5 +303,68 @@ class LeadScoringServiceTest {
     verify(leads, never()).updateScores(anyString(), anyInt(), anyInt());
     assertThat(result.salesReady()).isTrue();
     verify(leads).moveToStage("lead-7", LeadStage.MQL, null, "system", "score 60 >= threshold 60");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"PAGE_VIEW, 2, page view", "FORM_SUBMIT, 10, form submit", "EMAIL_OPEN, 1, email open",
+      "EMAIL_CLICK, 3, email click", "CONTENT_DOWNLOAD, 8, content download",
+      "WEBINAR_ATTENDED, 15, webinar attended", "CHAT, 10, chat", "PRICING_PAGE_VIEW, 12, pricing page view"})
+  void anEngagementEventEarnsItsDefaultPointsWithALedgerRow(EngagementType type, int points, String reason) {
+    // given
+    String leadId = stored(anonymous(Intent.NEWSLETTER).stage(LeadStage.NURTURING).scores(10, 5));
+
+    // when
+    ScoreResult result = scoring.applyEngagement(leadId, "EVENT_" + type.name(), "system");
+
+    // then
+    verify(ledger).insert("lead-7", "ENGAGEMENT", "EVENT_" + type.name(), points, reason, NOW);
+    verify(leads).updateScores("lead-7", 10, 5 + points);
+    assertThat(result.engagementScore()).isEqualTo(5 + points);
+    assertThat(scoring.pointsOf(type)).isEqualTo(points);
+  }
+
+  @Test
+  void engagementEventPointsComeFromConfiguration() {
+    // given
+    LeadProperties.EngagementPoints points = new LeadProperties.EngagementPoints(null, null, null, null, null, null,
+        null, 40);
+    LeadScoringService configured = new LeadScoringService(leads, ledger,
+        new LeadProperties(null, null, null, null, new LeadProperties.Scoring(null, points), null), clock);
+    String leadId = stored(anonymous(Intent.NEWSLETTER).stage(LeadStage.NURTURING).scores(10, 5));
+
+    // when
+    ScoreResult result = configured.applyEngagement(leadId, "EVENT_PRICING_PAGE_VIEW", "system");
+
+    // then
+    verify(ledger).insert("lead-7", "ENGAGEMENT", "EVENT_PRICING_PAGE_VIEW", 40, "pricing page view", NOW);
+    assertThat(result.total()).isEqualTo(55);
+    assertThat(configured.pointsOf(EngagementType.PAGE_VIEW)).isEqualTo(2);
+  }
+
+  @Test
+  void anEngagementEventThatReachesTheThresholdMakesANurturingLeadAnMql() {
+    // given
+    String leadId = stored(anonymous(Intent.INQUIRY).stage(LeadStage.NURTURING).scores(15, 30));
+
+    // when
+    ScoreResult result = scoring.applyEngagement(leadId, "EVENT_WEBINAR_ATTENDED", "kafka:leads.engagement");
+
+    // then
+    assertThat(result.salesReady()).isTrue();
+    verify(leads).moveToStage("lead-7", LeadStage.MQL, null, "kafka:leads.engagement", "score 60 >= threshold 60");
+  }
+
+  @Test
+  void anEarlierEngagementAddsItsStoredPointsToTheLedgerButLeavesTheStageToTheLifecycle() {
+    // given a captured lead that would be at the threshold with the points
+    String leadId = stored(anonymous(Intent.INQUIRY).stage(LeadStage.CAPTURED).scores(0, 55));
+
+    // when
+    scoring.creditEarlierEngagement(leadId, EngagementType.CHAT, 7, " (event e-1, before capture)");
+
+    // then
+    verify(ledger).insert("lead-7", "ENGAGEMENT", "EVENT_CHAT", 7, "chat (event e-1, before capture)", NOW);
+    verify(leads).updateScores("lead-7", 0, 62);
+    verify(leads, never()).moveToStage(anyString(), any(), any(), anyString(), anyString());
   }
 }
