@@ -35,7 +35,7 @@ class LeadIntakeListener {
     this.maxRecordBytes = properties.intake().maxRecordBytes();
   }
 
-  @KafkaListener(id = "lead-intake", idIsGroup = false, topics = "${lead.kafka.topics.captured:leads.captured}",
+  @KafkaListener(id = "lead-intake", groupId = "${spring.kafka.consumer.group-id:leadflow}-intake", topics = "${lead.kafka.topics.captured:leads.captured}",
       concurrency = "${lead.kafka.intake.concurrency:1}")
   void onLeadCaptured(ConsumerRecord<String, String> record) {
     LeadCaptureRequest request = reader.read(record, LeadCaptureRequest.class, maxRecordBytes);

@@ -32,7 +32,7 @@ class EngagementListener {
     this.maxRecordBytes = properties.engagement().maxRecordBytes();
   }
 
-  @KafkaListener(id = "lead-engagement", topics = "${lead.kafka.topics.engagement:leads.engagement}",
+  @KafkaListener(id = "lead-engagement", groupId = "${spring.kafka.consumer.group-id:leadflow}-engagement", topics = "${lead.kafka.topics.engagement:leads.engagement}",
       concurrency = "${lead.kafka.engagement.concurrency:1}")
   void onEngagement(ConsumerRecord<String, String> record) {
     EngagementEvent event = reader.read(record, EngagementEvent.class, maxRecordBytes);

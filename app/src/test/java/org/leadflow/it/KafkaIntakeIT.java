@@ -29,7 +29,7 @@ class KafkaIntakeIT extends IntegrationTestBase {
 
   private static final String TOPIC = "leads.captured";
   private static final String DLT = "leads.captured.DLT";
-  private static final String GROUP = "leadflow";
+  private static final String GROUP = "leadflow-intake";
   private static final Duration INTAKE = Duration.ofSeconds(60);
 
   @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
