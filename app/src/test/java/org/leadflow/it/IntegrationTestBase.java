@@ -58,6 +58,11 @@ abstract class IntegrationTestBase {
     return UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /** Seven digits no other test uses: a shared phone would attach one test's lead to another's. */
+  protected static String uniqueDigits() {
+    return String.valueOf(1_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9_000_000));
+  }
+
   /** A valid submission; tweak fields with {@code put}. */
   protected ObjectNode submission(String intent, String tag) {
     ObjectNode lead = json.createObjectNode();

@@ -53,7 +53,8 @@ class KafkaIntakeIT extends IntegrationTestBase {
     String tag = unique();
     ObjectNode lead = submission("DEMO_REQUEST", tag);
     lead.put("source", "webinar-tool");
-    lead.put("phone", "030 1234567");
+    String digits = uniqueDigits();
+    lead.put("phone", "030 " + digits);
 
     // when
     kafka.send(TOPIC, "webinar-tool:wf-" + tag, lead.toString());
@@ -64,7 +65,7 @@ class KafkaIntakeIT extends IntegrationTestBase {
     assertThat(task(leadId, SdrQualification.Tasks.QUALIFY_LEAD)).isNotNull();
     JsonNode stored = get("sam", "/api/leads/" + leadId).getBody().path("lead");
     assertThat(stored.path("email").asText()).isEqualTo("ada." + tag + "@acme-analytics.io");
-    assertThat(stored.path("phone").asText()).isEqualTo("+49301234567");
+    assertThat(stored.path("phone").asText()).isEqualTo("+4930" + digits);
     assertThat(jdbc.queryForObject("select actor from lead_stage_history where lead_id = ? and to_stage = 'CAPTURED'",
         String.class, leadId)).isEqualTo("kafka:leads.captured");
   }

@@ -26,7 +26,8 @@ class LeadCaptureApiIT extends IntegrationTestBase {
     String tag = unique();
     ObjectNode lead = submission("DEMO_REQUEST", tag);
     lead.put("email", "  Ada." + tag + "@ACME-analytics.io ");
-    lead.put("phone", "030 1234567");
+    String digits = uniqueDigits();
+    lead.put("phone", "030 " + digits);
 
     // when
     ResponseEntity<JsonNode> response = post("mia", "/api/leads", lead);
@@ -38,7 +39,7 @@ class LeadCaptureApiIT extends IntegrationTestBase {
     assertThat(response.getHeaders().getLocation().getPath()).isEqualTo("/api/leads/" + leadId);
     assertThat(response.getBody().path("outcome").asText()).isEqualTo("CREATED");
     assertThat(created.path("email").asText()).isEqualTo("ada." + tag + "@acme-analytics.io");
-    assertThat(created.path("phone").asText()).isEqualTo("+49301234567");
+    assertThat(created.path("phone").asText()).isEqualTo("+4930" + digits);
     assertThat(created.path("stage").asText()).isEqualTo("MQL");
 
     ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey(LeadLifecycle.KEY)

@@ -140,6 +140,10 @@ public final class ProduceDemoTraffic {
     double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
     System.out.printf("captured %d/%d distinct leads in %.1f s: %.1f leads/s end to end (Kafka -> database + engine)%n",
         captured, leads, seconds, captured / seconds);
+    if (captured != leads) {
+      System.err.println("FAILED: expected exactly " + leads + " distinct leads, found " + captured);
+      System.exit(1);
+    }
   }
 
   private ObjectNode lead(int i) {
