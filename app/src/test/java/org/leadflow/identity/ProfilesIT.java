@@ -9,8 +9,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Outside the demo profile there are no demo people, but the working groups exist. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+/**
+ * Outside the demo profile there are no demo people, but the working groups exist. This context has
+ * no Kafka broker and shares the ITs' database, so its outbox relay stays off (it would hold the relay
+ * lock while failing to reach a broker).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = "lead.kafka.outbox.enabled=false")
 @ActiveProfiles("test")
 class ProfilesIT {
 
