@@ -132,8 +132,8 @@ public class OutboxRelay {
   private void failed(Exception e) {
     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     if (failing.compareAndSet(false, true)) {
-      log.warn("Cannot ship lead events (Kafka or the database unreachable); they stay in lead_event_outbox and are retried every poll",
-          cause);
+      log.warn("Cannot ship lead events (Kafka or the database unreachable); they stay in lead_event_outbox "
+          + "and are retried every poll", cause);
     } else {
       log.debug("Still cannot ship lead events: {}", cause.toString());
     }
