@@ -5,22 +5,29 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.leadflow.events.LeadEvent;
+import org.leadflow.events.LeadEventPublisher;
+import org.leadflow.events.LeadEventType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The lead aggregate's state changes. Every stage change appends to {@code lead_stage_history}. All
- * methods join the caller's transaction, which for delegates is the engine's.
+ * The lead aggregate's state changes. Every stage change appends to {@code lead_stage_history} and
+ * publishes exactly one lifecycle event through the outbox: LeadCaptured for the first stage,
+ * LeadRecycled, LeadClosed (WON, LOST) or LeadStageChanged. All methods join the caller's
+ * transaction, which for delegates is the engine's.
  */
 @Service
 @Transactional
 public class LeadService {
 
   private final LeadMapper leads;
+  private final LeadEventPublisher events;
   private final Clock clock;
 
-  public LeadService(LeadMapper leads, Clock clock) {
+  public LeadService(LeadMapper leads, LeadEventPublisher events, Clock clock) {
     this.leads = leads;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -44,10 +51,24 @@ public class LeadService {
     return leads.findOpenIdsByEmailForUpdate(email).stream().findFirst().flatMap(leads::findByIdForUpdate);
   }
 
+  /**
+   * Reads the lead and locks its row for the rest of the transaction: for writers of lead facts that
+   * do not change the lead itself (SLA records), so that the lead's events keep their order.
+   */
+  public Lead getForUpdate(String leadId) {
+    return lock(leadId);
+  }
+
   /** Stores a newly captured lead and its first stage-history row. */
   public void create(Lead lead, String actor) {
     leads.insert(lead);
     leads.insertStageChange(lead.id(), null, lead.stage(), lead.capturedAt(), actor, "captured from " + lead.source());
+    events.publish(LeadEvent.of(LeadEventType.LeadCaptured, lead.id(), lead.capturedAt(), LeadEvent.fields()
+        .put("stage", lead.stage().name())
+        .put("source", lead.source())
+        .put("campaign", lead.campaign())
+        .put("intent", lead.intent().name())
+        .put("actor", actor)));
   }
 
   /** Moves the lead to {@code to}, keeping its owner. */
@@ -62,10 +83,40 @@ public class LeadService {
   }
 
   private Lead moveToStage(Lead lead, LeadStage to, String ownerId, String actor, String reason) {
+    return moveToStage(lead, to, ownerId, actor, reason, reason);
+  }
+
+  /** {@code eventReason}: the reason as the event tells it (without the history's wording around it). */
+  private Lead moveToStage(Lead before, LeadStage to, String ownerId, String actor, String reason,
+      String eventReason) {
     Instant now = clock.instant();
-    leads.insertStageChange(lead.id(), lead.stage(), to, now, actor, truncate(reason, 200));
-    leads.updateStage(lead.id(), to, ownerId, now);
-    return get(lead.id());
+    leads.insertStageChange(before.id(), before.stage(), to, now, actor, truncate(reason, 200));
+    leads.updateStage(before.id(), to, ownerId, now);
+    Lead after = get(before.id());
+    events.publish(stageChanged(before.stage(), to, after, actor, eventReason, now));
+    return after;
+  }
+
+  /** The one event of a stage change after the first; {@code after} is the lead as it is now. */
+  private static LeadEvent stageChanged(LeadStage from, LeadStage to, Lead after, String actor, String reason,
+      Instant at) {
+    var data = LeadEvent.fields().put("from", from.name()).put("to", to.name()).put("actor", actor);
+    return switch (to) {
+      case RECYCLED -> LeadEvent.of(LeadEventType.LeadRecycled, after.id(), at, data
+          .put("reason", reason)
+          .put("recycleCount", after.recycleCount()));
+      case WON, LOST -> LeadEvent.of(LeadEventType.LeadClosed, after.id(), at, data
+          .put("outcome", to.name())
+          .put("dealValue", after.dealValue())
+          .put("closeReason", after.closeReason())
+          .put("newCustomer", after.newCustomer())
+          .put("funnelPosition", after.funnelPosition())
+          .put("ownerId", after.ownerId())
+          .put("reason", reason));
+      default -> LeadEvent.of(LeadEventType.LeadStageChanged, after.id(), at, data
+          .put("reason", reason)
+          .put("ownerId", after.ownerId()));
+    };
   }
 
   public void markValid(String leadId) {
@@ -80,7 +131,7 @@ public class LeadService {
   /** Back to marketing with a reason; returns how often the lead has been recycled now. */
   public int recycle(String leadId, String reason, String actor) {
     leads.incrementRecycleCount(leadId, clock.instant());
-    Lead lead = moveToStage(leadId, LeadStage.RECYCLED, null, actor, "recycled: " + reason);
+    Lead lead = moveToStage(lock(leadId), LeadStage.RECYCLED, null, actor, "recycled: " + reason, reason);
     return lead.recycleCount();
   }
 

@@ -1,9 +1,13 @@
 package org.leadflow.routing;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.leadflow.events.LeadEvent;
+import org.leadflow.events.LeadEventPublisher;
+import org.leadflow.events.LeadEventType;
 import org.leadflow.identity.Roles;
 import org.leadflow.lead.LeadService;
 import org.springframework.stereotype.Service;
@@ -24,12 +28,15 @@ public class RoutingService {
   private final RoutingMapper routing;
   private final IdentityService identity;
   private final LeadService leads;
+  private final LeadEventPublisher events;
   private final Clock clock;
 
-  public RoutingService(RoutingMapper routing, IdentityService identity, LeadService leads, Clock clock) {
+  public RoutingService(RoutingMapper routing, IdentityService identity, LeadService leads,
+      LeadEventPublisher events, Clock clock) {
     this.routing = routing;
     this.identity = identity;
     this.leads = leads;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -59,8 +66,17 @@ public class RoutingService {
         + (last == null ? "none" : last)
         + (skippedPrevious ? "; skipped " + previousRep
             : previousRep != null && others.isEmpty() ? "; " + previousRep + " is the only sales rep" : "");
-    routing.insertAssignment(leadId, SALES_POOL.toUpperCase(), chosen, previousRep, reason, clock.instant(), actor);
-    leads.assignOwner(leadId, chosen);
+    Instant now = clock.instant();
+    String role = SALES_POOL.toUpperCase();
+    routing.insertAssignment(leadId, role, chosen, previousRep, reason, now, actor);
+    leads.assignOwner(leadId, chosen); // locks the lead's row before its event is numbered
+    events.publish(LeadEvent.of(LeadEventType.LeadAssigned, leadId, now, LeadEvent.fields()
+        .put("role", role)
+        .put("assignee", chosen)
+        .put("previousAssignee", previousRep)
+        .put("manager", manager)
+        .put("reason", reason)
+        .put("actor", actor)));
     return new Assignment(chosen, manager, reason);
   }
 }

@@ -13,9 +13,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Outside the demo profile there are no demo people and no in-process Kafka broker (a real cluster
- * from KAFKA_BOOTSTRAP_SERVERS instead), but the working groups exist.
+ * from KAFKA_BOOTSTRAP_SERVERS instead), but the working groups exist. This context shares the ITs'
+ * database, so its outbox relay stays off (it would ship the other context's events to its broker).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = "lead.kafka.outbox.enabled=false")
 @ActiveProfiles("test")
 @EmbeddedKafka(kraft = true, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class ProfilesIT {

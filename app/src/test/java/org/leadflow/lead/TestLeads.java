@@ -34,6 +34,8 @@ public final class TestLeads {
   private int recycleCount;
   private String funnelPosition;
   private BigDecimal dealValue;
+  private String closeReason;
+  private Boolean newCustomer;
   private Instant stuckSince;
 
   private TestLeads() {}
@@ -69,11 +71,13 @@ public final class TestLeads {
   public TestLeads funnelPosition(String value) { funnelPosition = value; return this; }
   public TestLeads dealValue(BigDecimal value) { dealValue = value; return this; }
   public TestLeads stuckSince(Instant value) { stuckSince = value; return this; }
+  public TestLeads closeReason(String value) { closeReason = value; return this; }
+  public TestLeads newCustomer(Boolean value) { newCustomer = value; return this; }
 
   public Lead build() {
     return new Lead(id, source, externalId, campaign, landingPage, intent, firstName, lastName, email, phone, company,
         title, companySize, industry, country, region, productInterest, consent, capturedAt, null, stage,
         capturedAt, ownerId, fitScore, engagementScore, null, null, null, recycleCount, funnelPosition,
-        dealValue, null, null, stuckSince, capturedAt);
+        dealValue, closeReason, newCustomer, stuckSince, capturedAt);
   }
 }

@@ -22,7 +22,11 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.identity.UserQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leadflow.events.LeadEvent;
+import org.leadflow.events.LeadEventPublisher;
+import org.leadflow.events.LeadEventType;
 import org.leadflow.lead.LeadService;
+import org.mockito.ArgumentCaptor;
 
 class RoutingServiceTest {
 
@@ -32,8 +36,9 @@ class RoutingServiceTest {
   private final IdentityService identity = mock(IdentityService.class);
   private final UserQuery salesMembers = mock(UserQuery.class, RETURNS_SELF);
   private final LeadService leads = mock(LeadService.class);
+  private final LeadEventPublisher events = mock(LeadEventPublisher.class);
   private final RoutingService service =
-      new RoutingService(routing, identity, leads, Clock.fixed(NOW, ZoneOffset.UTC));
+      new RoutingService(routing, identity, leads, events, Clock.fixed(NOW, ZoneOffset.UTC));
 
   @BeforeEach
   void salesGroupQuery() {
@@ -173,6 +178,7 @@ class RoutingServiceTest {
         .hasMessage("No member of group 'sales' to assign lead lead-7 to");
     verify(routing, never()).moveCursor(anyString(), anyString());
     verify(leads, never()).assignOwner(anyString(), anyString());
+    verify(events, never()).publish(any());
   }
 
   @Test
@@ -265,5 +271,31 @@ class RoutingServiceTest {
     }
 
     assertThat(served).containsExactlyInAnyOrder("Ana", "ben", "Cy");
+  }
+
+  @Test
+  void everyAssignmentIsPublishedAsLeadAssignedWithItsReason() {
+    // given
+    givenSalesReps("ana", "ben", "cy");
+    givenLastAssigned(null);
+    when(routing.supervisorOf("ben")).thenReturn(Optional.of("max"));
+
+    // when
+    service.assignSalesRep("lead-7", "ana", "accept SLA breached", "system");
+
+    // then
+    ArgumentCaptor<LeadEvent> published = ArgumentCaptor.forClass(LeadEvent.class);
+    verify(events).publish(published.capture());
+    LeadEvent event = published.getValue();
+    assertThat(event.type()).isEqualTo(LeadEventType.LeadAssigned);
+    assertThat(event.leadId()).isEqualTo("lead-7");
+    assertThat(event.occurredAt()).isEqualTo(NOW);
+    assertThat(event.data().path("role").asText()).isEqualTo("SALES");
+    assertThat(event.data().path("assignee").asText()).isEqualTo("ben");
+    assertThat(event.data().path("previousAssignee").asText()).isEqualTo("ana");
+    assertThat(event.data().path("manager").asText()).isEqualTo("max");
+    assertThat(event.data().path("actor").asText()).isEqualTo("system");
+    assertThat(event.data().path("reason").asText())
+        .isEqualTo("accept SLA breached: round robin over 2 eligible sales rep(s), next after none; skipped ana");
   }
 }

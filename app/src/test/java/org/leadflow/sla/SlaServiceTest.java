@@ -1,5 +1,6 @@
 package org.leadflow.sla;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -10,10 +11,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.leadflow.events.LeadEvent;
+import org.leadflow.events.LeadEventPublisher;
+import org.leadflow.events.LeadEventType;
 import org.leadflow.lead.LeadNotFoundException;
 import org.leadflow.lead.LeadService;
 import org.leadflow.lead.LeadStage;
 import org.leadflow.lead.TestLeads;
+import org.mockito.ArgumentCaptor;
 
 class SlaServiceTest {
 
@@ -21,12 +28,13 @@ class SlaServiceTest {
 
   private final SlaEventMapper events = mock(SlaEventMapper.class);
   private final LeadService leads = mock(LeadService.class);
-  private final SlaService sla = new SlaService(events, leads, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final LeadEventPublisher publisher = mock(LeadEventPublisher.class);
+  private final SlaService sla = new SlaService(events, leads, publisher, Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
   void aBreachCountsAgainstTheLeadsCurrentOwner() {
     // given
-    when(leads.get("lead-7")).thenReturn(TestLeads.lead("lead-7").stage(LeadStage.SQL).ownerId("leo").build());
+    when(leads.getForUpdate("lead-7")).thenReturn(TestLeads.lead("lead-7").stage(LeadStage.SQL).ownerId("leo").build());
 
     // when
     sla.record("lead-7", SlaService.SlaType.SALES_ACCEPT, SlaService.Tier.BREACH);
@@ -38,7 +46,7 @@ class SlaServiceTest {
   @Test
   void aReminderForALeadInATeamQueueHasNoOwner() {
     // given
-    when(leads.get("lead-7")).thenReturn(TestLeads.lead("lead-7").stage(LeadStage.MQL).ownerId(null).build());
+    when(leads.getForUpdate("lead-7")).thenReturn(TestLeads.lead("lead-7").stage(LeadStage.MQL).ownerId(null).build());
 
     // when
     sla.record("lead-7", SlaService.SlaType.SDR_CALL_ATTEMPT, SlaService.Tier.REMINDER);
@@ -50,11 +58,32 @@ class SlaServiceTest {
   @Test
   void nothingIsRecordedForAnUnknownLead() {
     // given
-    when(leads.get("lead-x")).thenThrow(new LeadNotFoundException("lead-x"));
+    when(leads.getForUpdate("lead-x")).thenThrow(new LeadNotFoundException("lead-x"));
 
     // when / then
     assertThatThrownBy(() -> sla.record("lead-x", SlaService.SlaType.SALES_FIRST_CONTACT, SlaService.Tier.ESCALATION))
         .isInstanceOf(LeadNotFoundException.class);
-    verifyNoInteractions(events);
+    verifyNoInteractions(events, publisher);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"REMINDER, SlaReminderSent", "ESCALATION, SlaEscalated", "BREACH, SlaBreached"})
+  void eachTierIsPublishedAsItsOwnEventWithTheSlaAndTheOwner(SlaService.Tier tier, LeadEventType type) {
+    // given
+    when(leads.getForUpdate("lead-7")).thenReturn(TestLeads.lead("lead-7").stage(LeadStage.SQL).ownerId("leo").build());
+
+    // when
+    sla.record("lead-7", SlaService.SlaType.SALES_ACCEPT, tier);
+
+    // then
+    ArgumentCaptor<LeadEvent> published = ArgumentCaptor.forClass(LeadEvent.class);
+    verify(publisher).publish(published.capture());
+    LeadEvent event = published.getValue();
+    assertThat(event.type()).isEqualTo(type);
+    assertThat(event.leadId()).isEqualTo("lead-7");
+    assertThat(event.occurredAt()).isEqualTo(NOW);
+    assertThat(event.data().path("slaType").asText()).isEqualTo("SALES_ACCEPT");
+    assertThat(event.data().path("tier").asText()).isEqualTo(tier.name());
+    assertThat(event.data().path("ownerId").asText()).isEqualTo("leo");
   }
 }
