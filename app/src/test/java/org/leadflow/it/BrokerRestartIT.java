@@ -37,6 +37,9 @@ class BrokerRestartIT {
   static void ownBroker(DynamicPropertyRegistry registry) throws IOException {
     Path data = Files.createTempDirectory("leadflow-broker-it");
     registry.add("lead.kafka.broker.enabled", () -> "true");
+    // Camunda keeps engines in a JVM-wide registry by name: under "default" this context's engine would
+    // answer the engine REST calls of the other ITs' context, which runs on another database
+    registry.add("camunda.bpm.process-engine-name", () -> "broker-restart-it");
     // with -Pmysql this context shares the database with the other ITs: its relay would ship their events here
     registry.add("lead.kafka.outbox.enabled", () -> "false");
     registry.add("lead.kafka.broker.port", () -> PORT);
