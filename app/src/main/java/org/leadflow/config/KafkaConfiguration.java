@@ -14,7 +14,11 @@ import org.leadflow.events.PoisonRecordException;
 import org.leadflow.events.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -47,10 +51,24 @@ class KafkaConfiguration {
   static final String ERROR_FIELDS_HEADER = "leadflow-error-fields";
   static final long BUG_RETRIES = 2;
 
+  /**
+   * Starts booting the in-process broker before any ordinary bean exists, so that it comes up while
+   * the engine starts (a bean factory post-processor runs first); registered as the bean
+   * {@code inProcessKafkaBroker}, whose lifecycle start waits for it.
+   */
   @Bean
   @ConditionalOnProperty(name = "lead.kafka.broker.enabled", havingValue = "true")
-  InProcessKafkaBroker inProcessKafkaBroker(KafkaTopicsProperties properties) {
-    return new InProcessKafkaBroker(properties);
+  static BeanFactoryPostProcessor inProcessKafkaBrokerStarter(Environment environment) {
+    return beanFactory -> {
+      KafkaTopicsProperties properties = Binder.get(environment)
+          .bind("lead.kafka", KafkaTopicsProperties.class)
+          .orElseGet(KafkaTopicsProperties::defaults);
+      InProcessKafkaBroker broker = new InProcessKafkaBroker(properties);
+      beanFactory.registerSingleton("inProcessKafkaBroker", broker);
+      if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
+        registry.registerDisposableBean("inProcessKafkaBroker", broker);   // also stopped if start-up fails
+      }
+    };
   }
 
   @Bean

@@ -24,6 +24,7 @@ import org.apache.kafka.server.common.MetadataVersion;
 import org.leadflow.config.KafkaTopicsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -33,7 +34,7 @@ import org.springframework.context.SmartLifecycle;
  * before any listener container) waits for it and fails the start-up if it could not come up (for
  * example when the port is taken). Production profiles run a real cluster instead.
  */
-public class InProcessKafkaBroker implements SmartLifecycle {
+public class InProcessKafkaBroker implements SmartLifecycle, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(InProcessKafkaBroker.class);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -170,14 +171,24 @@ public class InProcessKafkaBroker implements SmartLifecycle {
     if (current == null) {
       return;
     }
-    KafkaRaftServer raft = current.getNow(null);
-    if (raft == null) {
-      current.cancel(true);
+    KafkaRaftServer raft;
+    try {
+      raft = current.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);   // still booting: let it finish, then stop it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return;
+    } catch (ExecutionException | TimeoutException e) {
+      return;   // it never came up
     }
     raft.shutdown();
     raft.awaitShutdown();
     log.info("Kafka broker on {} stopped", bootstrapServers());
+  }
+
+  /** Also when the start-up failed before the lifecycle started: the broker's threads must not keep the JVM alive. */
+  @Override
+  public void destroy() {
+    stop();
   }
 
   @Override
