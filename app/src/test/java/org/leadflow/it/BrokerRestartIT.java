@@ -37,17 +37,12 @@ class BrokerRestartIT {
   static void ownBroker(DynamicPropertyRegistry registry) throws IOException {
     Path data = Files.createTempDirectory("leadflow-broker-it");
     registry.add("lead.kafka.broker.enabled", () -> "true");
-    // Camunda keeps engines in a JVM-wide registry by name: under "default" this context's engine would
-    // answer the engine REST calls of the other ITs' context, which runs on another database
-    registry.add("camunda.bpm.process-engine-name", () -> "broker-restart-it");
-    // with -Pmysql this context shares the database with the other ITs: its relay would ship their events here
+    // this context shares the database with the other ITs (Camunda's engine registry and engine REST are
+    // JVM-wide, so a second database would answer their REST calls); its relay would ship their events here
     registry.add("lead.kafka.outbox.enabled", () -> "false");
     registry.add("lead.kafka.broker.port", () -> PORT);
     registry.add("lead.kafka.broker.data-dir", data::toString);
     registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + PORT);
-    // its own database, so the counts below are this test's alone
-    registry.add("spring.datasource.url", () -> System.getenv().getOrDefault("DB_URL", "").startsWith("jdbc:mysql")
-        ? System.getenv("DB_URL") : "jdbc:h2:mem:leadflow-broker-it;MODE=MySQL;DB_CLOSE_DELAY=-1");
   }
 
   @Test
