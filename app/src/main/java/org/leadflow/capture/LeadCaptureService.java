@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one intake path for leads (REST today, Kafka next): validate and normalise, then either
+ * The one intake path for leads (REST and the leads.captured topic): validate and normalise, then either
  * return the lead this submission already created, attach it to the open lead of the same contact
  * (a re-engagement, correlated to the lead's running instance), or create the lead, give it the
  * engagement events its email made while anonymous, and start its lifecycle, all in one transaction
