@@ -15,7 +15,7 @@ public record LeadProperties(Sla sla, Nurture nurture, Sdr sdr, Recycle recycle,
     OpportunityDwell opportunity) {
 
   public LeadProperties {
-    sla = Objects.requireNonNullElseGet(sla, () -> new Sla(null, null, null, null, null, null, null));
+    sla = Objects.requireNonNullElseGet(sla, () -> new Sla(null, null));
     nurture = Objects.requireNonNullElseGet(nurture, () -> new Nurture(null, null));
     sdr = Objects.requireNonNullElseGet(sdr, () -> new Sdr(null, null));
     recycle = Objects.requireNonNullElseGet(recycle, () -> new Recycle(null));
@@ -28,16 +28,14 @@ public record LeadProperties(Sla sla, Nurture nurture, Sdr sdr, Recycle recycle,
     return new LeadProperties(null, null, null, null, null, null);
   }
 
-  /** Follow-up SLAs (business-hours calendars come in their own issue; these are elapsed time). */
-  public record Sla(Duration sdrCallAttempt, Duration acceptReminder, Duration acceptEscalation,
-      Duration acceptDeadline, Duration managerReview, Duration firstContact, Duration winLossReview) {
+  /**
+   * The SLAs that are not per lead: the manager's review of an unaccepted lead and marketing's win/loss
+   * review. The per-lead ones (SDR call, accept tiers, first contact, follow-up) come from the
+   * {@code sla-policy} decision table (see {@code SlaPolicy}; {@code lead.sla-policy.speed-up}).
+   */
+  public record Sla(Duration managerReview, Duration winLossReview) {
     public Sla {
-      sdrCallAttempt = or(sdrCallAttempt, Duration.ofHours(4));
-      acceptReminder = or(acceptReminder, Duration.ofHours(2));
-      acceptEscalation = or(acceptEscalation, Duration.ofHours(4));
-      acceptDeadline = or(acceptDeadline, Duration.ofHours(8));
       managerReview = or(managerReview, Duration.ofHours(4));
-      firstContact = or(firstContact, Duration.ofHours(24));
       winLossReview = or(winLossReview, Duration.ofDays(5));
     }
   }

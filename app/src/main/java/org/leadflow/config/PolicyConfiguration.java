@@ -1,9 +1,12 @@
 package org.leadflow.config;
 
+import org.leadflow.lead.LeadService;
+import org.leadflow.rules.RuleBook;
 import org.leadflow.sla.NurturePolicy;
 import org.leadflow.sla.OpportunityPolicy;
 import org.leadflow.sla.RecyclePolicy;
 import org.leadflow.sla.SdrPolicy;
+import org.leadflow.sla.SlaFacts;
 import org.leadflow.sla.SlaPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 class PolicyConfiguration {
 
   @Bean
-  SlaPolicy slaPolicy(LeadProperties properties) {
-    return new SlaPolicy(properties);
+  SlaPolicy slaPolicy(RuleBook rules, LeadService leads, SlaPolicy.DecisionLog decisions, LeadProperties properties,
+      SlaPolicyProperties policy) {
+    return new SlaPolicy(rules, leadId -> SlaFacts.of(leads.get(leadId)), decisions, properties, policy);
   }
 
   @Bean

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadflow.config.LeadProperties;
 import org.leadflow.sla.RecyclePolicy;
-import org.leadflow.sla.SlaPolicy;
+import org.leadflow.sla.TestSlaPolicies;
 
 /**
  * Paths of lead-lifecycle (each has one test). The called processes are one-task stubs with the real keys,
@@ -82,6 +83,7 @@ class LeadLifecycleProcessTest {
     Deployment deployment = engine.getRepositoryService().createDeployment()
         .addClasspathResource("processes/lead-lifecycle.bpmn")
         .addClasspathResource("forms/marketing-review-win-loss.form")
+        .addClasspathResource(TestSlaPolicies.TABLE)
         .addModelInstance(LeadNurture.KEY + ".bpmn", stub(LeadNurture.KEY))
         .addModelInstance(SdrQualification.KEY + ".bpmn", stub(SdrQualification.KEY))
         .addModelInstance(SalesFollowUp.KEY + ".bpmn", stub(SalesFollowUp.KEY))
@@ -93,7 +95,7 @@ class LeadLifecycleProcessTest {
   @BeforeEach
   void registerBeansAndFreezeTheClock() {
     engine.setCurrentTime(Date.from(NOW));
-    Mocks.register("slaPolicy", new SlaPolicy(PROPERTIES));
+    Mocks.register("slaPolicy", TestSlaPolicies.fromTable(engine.getRepositoryService(), Map.of()));
     Mocks.register("recyclePolicy", new RecyclePolicy(PROPERTIES));
     Mocks.register("leadContextTaskListener",
         (TaskListener) task -> LeadVariables.LEAD_SUMMARY.setLocal(task, "Ada Lovelace, Analytical Engines Ltd"));

@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
@@ -33,6 +35,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leadflow.config.LeadProperties;
 import org.leadflow.sla.OpportunityPolicy;
+import org.leadflow.sla.SlaFacts;
+import org.leadflow.sla.TestSlaPolicies;
 
 /**
  * Paths of opportunity (each has one test):
@@ -43,9 +47,11 @@ import org.leadflow.sla.OpportunityPolicy;
  *   <li>for every funnel position: the deal sits longer than that position's dwell limit →
  *       BoundaryEvent_OpportunityStuck (non-interrupting) → Task_FlagStuckOpportunity → EndEvent_StuckFlagged,
  *       while the rep keeps the update task
+ *   <li>each update task is due after the sla-policy's follow-up interval of the lead (a hand-raiser's row is
+ *       shorter than the catch-all's)
  * </ol>
  */
-@Deployment(resources = {"processes/opportunity.bpmn", "forms/sales-update-opportunity.form"})
+@Deployment(resources = {"processes/opportunity.bpmn", "forms/sales-update-opportunity.form", TestSlaPolicies.TABLE})
 class OpportunityProcessTest {
 
   @RegisterExtension
@@ -64,6 +70,9 @@ class OpportunityProcessTest {
   private static final String LEAD = "lead-opportunity-1";
   private static final String REP = "rep-anna";
 
+  /** The facts the sla-policy table sees per lead (others are a standard lead: the catch-all row). */
+  private final Map<String, SlaFacts> leadFacts = new HashMap<>();
+
   /** The position OpenOpportunityDelegate reads from the first contact. */
   private String openingPosition = "TOP";
   /** Each recorded update as "position outcome". */
@@ -74,6 +83,7 @@ class OpportunityProcessTest {
   void registerBeansAndFreezeTheClock() {
     engine.setCurrentTime(Date.from(NOW));
     Mocks.register("opportunityPolicy", DWELL);
+    Mocks.register("slaPolicy", TestSlaPolicies.fromTable(engine.getRepositoryService(), leadFacts));
     Mocks.register("leadContextTaskListener",
         (TaskListener) task -> LeadVariables.LEAD_SUMMARY.setLocal(task, "Ada Lovelace, Analytical Engines Ltd"));
     Mocks.register("openOpportunityDelegate", (JavaDelegate) execution ->
@@ -97,7 +107,7 @@ class OpportunityProcessTest {
     assertThat(opportunity).hasPassed(Opportunity.Tasks.OPEN_OPPORTUNITY)
         .isWaitingAt(Opportunity.Tasks.UPDATE_OPPORTUNITY);
     Task update = task(opportunity);
-    assertThat(update).isAssignedTo(REP).hasCandidateGroupAssociated("sales").hasDueDate(dueAfterDwell("TOP", NOW));
+    assertThat(update).isAssignedTo(REP).hasCandidateGroupAssociated("sales").hasDueDate(followUpDue(NOW));
     assertThat(taskService().getVariableLocal(update.getId(), LeadVariables.LEAD_SUMMARY.name())).isNotNull();
     assertThat(formService().getDeployedTaskForm(update.getId())).isNotNull();
 
@@ -109,7 +119,7 @@ class OpportunityProcessTest {
 
     // then
     assertThat(opportunity).isWaitingAt(Opportunity.Tasks.UPDATE_OPPORTUNITY);
-    assertThat(task(opportunity)).isAssignedTo(REP).hasDueDate(dueAfterDwell("MIDDLE", movedToMiddle));
+    assertThat(task(opportunity)).isAssignedTo(REP).hasDueDate(followUpDue(movedToMiddle));
     assertThat(job(Opportunity.Events.OPPORTUNITY_STUCK, opportunity).getDuedate())
         .isEqualTo(dueAfterDwell("MIDDLE", movedToMiddle));
 
@@ -120,7 +130,7 @@ class OpportunityProcessTest {
         LeadVariables.OPPORTUNITY_OUTCOME.name(), "OPEN"));
 
     // then
-    assertThat(task(opportunity)).hasDueDate(dueAfterDwell("BOTTOM", movedToBottom));
+    assertThat(task(opportunity)).hasDueDate(followUpDue(movedToBottom));
     assertThat(job(Opportunity.Events.OPPORTUNITY_STUCK, opportunity).getDuedate())
         .isEqualTo(dueAfterDwell("BOTTOM", movedToBottom));
 
@@ -159,7 +169,7 @@ class OpportunityProcessTest {
     ProcessInstance opportunity = startOpportunity();
     Job stuck = job(Opportunity.Events.OPPORTUNITY_STUCK, opportunity);
     assertThat(stuck.getDuedate()).isEqualTo(dueAfterDwell(position, NOW));
-    assertThat(task(opportunity)).hasDueDate(dueAfterDwell(position, NOW));
+    assertThat(task(opportunity)).hasDueDate(followUpDue(NOW));
 
     // when
     engine.setCurrentTime(stuck.getDuedate());
@@ -178,12 +188,32 @@ class OpportunityProcessTest {
     assertThat(opportunity).isEnded().hasPassed(Opportunity.Events.OPPORTUNITY_LOST);
   }
 
+  @Test
+  void aHandRaisersUpdateIsDueAfterTheHandRaiserRowsFollowUpInterval() {
+    // given
+    leadFacts.put(LEAD, TestSlaPolicies.HAND_RAISER);
+
+    // when
+    ProcessInstance opportunity = startOpportunity();
+
+    // then
+    assertThat(task(opportunity)).hasDueDate(Date.from(NOW.plus(Duration.ofDays(3))));
+    assertThat(TestSlaPolicies.HAND_RAISER_ROW.followUpEvery()).isEqualTo(Duration.ofDays(3));
+    assertThat(job(Opportunity.Events.OPPORTUNITY_STUCK, opportunity).getDuedate())
+        .as("the dwell limit stays configuration").isEqualTo(dueAfterDwell("TOP", NOW));
+  }
+
   private ProcessInstance startOpportunity() {
     return runtimeService().createProcessInstanceByKey(Opportunity.KEY)
         .businessKey(LEAD)
         .setVariables(LeadVariables.LEAD_ID.with(LEAD))
         .setVariable(LeadVariables.SALES_REP.name(), REP)
         .execute();
+  }
+
+  /** The catch-all row of sla-policy: follow up weekly. */
+  private static Date followUpDue(Instant updated) {
+    return Date.from(updated.plus(TestSlaPolicies.DEFAULT_ROW.followUpEvery()));
   }
 
   private static Date dueAfterDwell(String position, Instant enteredPosition) {

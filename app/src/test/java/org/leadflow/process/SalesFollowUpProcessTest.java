@@ -16,10 +16,13 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -37,7 +40,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leadflow.config.LeadProperties;
-import org.leadflow.sla.SlaPolicy;
+import org.leadflow.sla.SlaFacts;
+import org.leadflow.sla.SlaTerms;
+import org.leadflow.sla.TestSlaPolicies;
 import org.mockito.InOrder;
 
 /**
@@ -55,9 +60,11 @@ import org.mockito.InOrder;
  *       gives the lead to another rep
  *   <li>BoundaryEvent_FirstContactOverdue (non-interrupting) → Task_RecordFirstContactSlaBreach → the rep
  *       still makes first contact
+ *   <li>a hand-raiser's accept tiers and first contact are due at the sla-policy's hand-raiser row, not the
+ *       catch-all's
  * </ol>
  */
-@Deployment(resources = {"processes/sales-follow-up.bpmn", "forms/sales-accept-lead.form",
+@Deployment(resources = {"processes/sales-follow-up.bpmn", TestSlaPolicies.TABLE, "forms/sales-accept-lead.form",
     "forms/sales-manager-review-unaccepted-lead.form", "forms/sales-first-contact.form"})
 class SalesFollowUpProcessTest {
 
@@ -72,7 +79,8 @@ class SalesFollowUpProcessTest {
   static ModelCoverage coverage = ModelCoverage.of(engine, SalesFollowUp.KEY);
 
   private static final LeadProperties PROPERTIES = LeadProperties.defaults();
-  private static final LeadProperties.Sla SLA = PROPERTIES.sla();
+  /** The catch-all row of sla-policy, which decides for the standard lead of these tests. */
+  private static final SlaTerms SLA = TestSlaPolicies.DEFAULT_ROW;
   private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
   private static final String LEAD = "lead-sales-1";
   private static final String FIRST_REP = "rep-anna";
@@ -87,11 +95,13 @@ class SalesFollowUpProcessTest {
   private final List<String> assignedReps = new ArrayList<>();
   private final List<String> acceptedBy = new ArrayList<>();
   private final List<String> firstContactVerdicts = new ArrayList<>();
+  /** The facts the sla-policy table sees per lead (others are a standard lead: the catch-all row). */
+  private final Map<String, SlaFacts> leadFacts = new HashMap<>();
 
   @BeforeEach
   void registerBeansAndFreezeTheClock() {
     engine.setCurrentTime(Date.from(NOW));
-    Mocks.register("slaPolicy", new SlaPolicy(PROPERTIES));
+    Mocks.register("slaPolicy", TestSlaPolicies.fromTable(engine.getRepositoryService(), leadFacts));
     Mocks.register("leadContextTaskListener",
         (TaskListener) task -> LeadVariables.LEAD_SUMMARY.setLocal(task, "Ada Lovelace, Analytical Engines Ltd"));
     Mocks.register("assignSalesRepDelegate", (JavaDelegate) execution -> {
@@ -122,7 +132,7 @@ class SalesFollowUpProcessTest {
     ProcessInstance followUp = startFollowUp();
     Task accept = task(followUp);
     assertThat(accept).hasDefinitionKey(SalesFollowUp.Tasks.ACCEPT_LEAD).isAssignedTo(FIRST_REP)
-        .hasCandidateGroupAssociated("sales").hasDueDate(Date.from(NOW.plus(SLA.acceptDeadline())));
+        .hasCandidateGroupAssociated("sales").hasDueDate(Date.from(NOW.plus(SLA.acceptWithin())));
     assertThat(taskService().getVariableLocal(accept.getId(), LeadVariables.LEAD_SUMMARY.name())).isNotNull();
     assertThat(formService().getDeployedTaskForm(accept.getId())).isNotNull();
 
@@ -134,7 +144,7 @@ class SalesFollowUpProcessTest {
         .isWaitingAt(SalesFollowUp.Tasks.MAKE_FIRST_CONTACT);
     Task firstContact = task(followUp);
     assertThat(firstContact).isAssignedTo(FIRST_REP).hasCandidateGroupAssociated("sales")
-        .hasDueDate(Date.from(NOW.plus(SLA.firstContact())));
+        .hasDueDate(Date.from(NOW.plus(SLA.firstContactWithin())));
     assertThat(formService().getDeployedTaskForm(firstContact.getId())).isNotNull();
     assertThat(acceptedBy).containsExactly(FIRST_REP);
 
@@ -171,7 +181,7 @@ class SalesFollowUpProcessTest {
     // given
     ProcessInstance followUp = startFollowUp();
     Job reminder = job(SalesFollowUp.Events.ACCEPT_REMINDER_DUE, followUp);
-    assertThat(reminder.getDuedate()).isEqualTo(Date.from(NOW.plus(SLA.acceptReminder())));
+    assertThat(reminder.getDuedate()).isEqualTo(Date.from(NOW.plus(SLA.acceptReminderAfter())));
 
     // when
     engine.setCurrentTime(reminder.getDuedate());
@@ -199,7 +209,7 @@ class SalesFollowUpProcessTest {
     Task review = task(SalesFollowUp.Tasks.REVIEW_UNACCEPTED_LEAD, followUp);
     assertThat(review).hasDefinitionKey(SalesFollowUp.Tasks.REVIEW_UNACCEPTED_LEAD).isAssignedTo(MANAGER)
         .hasCandidateGroupAssociated("sales-manager")
-        .hasDueDate(Date.from(escalatedAt.plus(SLA.managerReview())));
+        .hasDueDate(Date.from(escalatedAt.plus(PROPERTIES.sla().managerReview())));
     assertThat(formService().getDeployedTaskForm(review.getId())).isNotNull();
 
     // when
@@ -217,10 +227,10 @@ class SalesFollowUpProcessTest {
     // then
     assertThat(followUp).isWaitingAt(SalesFollowUp.Tasks.ACCEPT_LEAD);
     assertThat(task(followUp)).isAssignedTo(SECOND_REP)
-        .hasDueDate(Date.from(escalatedAt.plus(SLA.acceptDeadline())));
+        .hasDueDate(Date.from(escalatedAt.plus(SLA.acceptWithin())));
     assertThat(job(SalesFollowUp.Events.ACCEPT_SLA_BREACHED, followUp).getDuedate())
         .as("the new rep gets a full accept deadline")
-        .isEqualTo(Date.from(escalatedAt.plus(SLA.acceptDeadline())));
+        .isEqualTo(Date.from(escalatedAt.plus(SLA.acceptWithin())));
     assertThat(assignedReps).containsExactly(FIRST_REP, SECOND_REP);
     assertThat(runtimeService().getVariable(followUp.getId(), LeadVariables.MANAGER_DECISION.name()))
         .as("the decision belongs to the previous assignment").isNull();
@@ -244,7 +254,7 @@ class SalesFollowUpProcessTest {
         .isWaitingAt(SalesFollowUp.Tasks.ACCEPT_LEAD);
     assertThat(task(followUp)).isAssignedTo(FIRST_REP);
     assertThat(job(SalesFollowUp.Events.ACCEPT_SLA_BREACHED, followUp).getDuedate())
-        .as("the accept deadline still applies").isEqualTo(Date.from(NOW.plus(SLA.acceptDeadline())));
+        .as("the accept deadline still applies").isEqualTo(Date.from(NOW.plus(SLA.acceptWithin())));
 
     // when
     complete(task(followUp), withVariables(LeadVariables.ACCEPTANCE.name(), "ACCEPTED"));
@@ -260,7 +270,7 @@ class SalesFollowUpProcessTest {
     // given
     ProcessInstance followUp = startFollowUp();
     Job deadline = job(SalesFollowUp.Events.ACCEPT_SLA_BREACHED, followUp);
-    assertThat(deadline.getDuedate()).isEqualTo(Date.from(NOW.plus(SLA.acceptDeadline())));
+    assertThat(deadline.getDuedate()).isEqualTo(Date.from(NOW.plus(SLA.acceptWithin())));
 
     // when
     engine.setCurrentTime(deadline.getDuedate());
@@ -279,7 +289,7 @@ class SalesFollowUpProcessTest {
     assertThat(followUp).isWaitingAt(SalesFollowUp.Tasks.ACCEPT_LEAD);
     assertThat(task(followUp)).isAssignedTo(SECOND_REP);
     assertThat(job(SalesFollowUp.Events.ACCEPT_REMINDER_DUE, followUp).getDuedate())
-        .isEqualTo(Date.from(deadline.getDuedate().toInstant().plus(SLA.acceptReminder())));
+        .isEqualTo(Date.from(deadline.getDuedate().toInstant().plus(SLA.acceptReminderAfter())));
     assertThat(assignedReps).containsExactly(FIRST_REP, SECOND_REP);
 
     // when
@@ -295,7 +305,7 @@ class SalesFollowUpProcessTest {
     ProcessInstance followUp = startFollowUp();
     complete(task(followUp), withVariables(LeadVariables.ACCEPTANCE.name(), "ACCEPTED"));
     Job overdue = job(SalesFollowUp.Events.FIRST_CONTACT_OVERDUE, followUp);
-    assertThat(overdue.getDuedate()).isEqualTo(Date.from(NOW.plus(SLA.firstContact())));
+    assertThat(overdue.getDuedate()).isEqualTo(Date.from(NOW.plus(SLA.firstContactWithin())));
 
     // when
     engine.setCurrentTime(overdue.getDuedate());
@@ -315,6 +325,42 @@ class SalesFollowUpProcessTest {
     assertThat(followUp).isEnded().hasPassed(SalesFollowUp.Events.FIRST_CONTACT_MADE);
   }
 
+  @Test
+  void aHandRaisersAcceptTiersAndFirstContactFollowTheHandRaiserRowOfTheSlaPolicy() {
+    // given
+    leadFacts.put(LEAD, TestSlaPolicies.HAND_RAISER);
+    SlaTerms row = TestSlaPolicies.HAND_RAISER_ROW;
+    ProcessInstance followUp = startFollowUp();
+    assertThat(task(followUp)).hasDueDate(Date.from(NOW.plus(Duration.ofHours(4))));
+    Job reminder = job(SalesFollowUp.Events.ACCEPT_REMINDER_DUE, followUp);
+    Job escalation = job(SalesFollowUp.Events.ACCEPT_ESCALATION_DUE, followUp);
+    Job deadline = job(SalesFollowUp.Events.ACCEPT_SLA_BREACHED, followUp);
+    assertThat(reminder.getDuedate()).isEqualTo(Date.from(NOW.plus(row.acceptReminderAfter())));
+    assertThat(escalation.getDuedate()).isEqualTo(Date.from(NOW.plus(row.acceptEscalationAfter())));
+    assertThat(deadline.getDuedate()).isEqualTo(Date.from(NOW.plus(row.acceptWithin())));
+
+    // when
+    engine.setCurrentTime(reminder.getDuedate());
+    execute(reminder);
+    Instant acceptedAt = NOW.plus(Duration.ofMinutes(90));
+    engine.setCurrentTime(Date.from(acceptedAt));
+    complete(task(SalesFollowUp.Tasks.ACCEPT_LEAD, followUp), withVariables(LeadVariables.ACCEPTANCE.name(), "ACCEPTED"));
+
+    // then
+    verify(slaEvent).accept("SALES_ACCEPT", "REMINDER");
+    Job overdue = job(SalesFollowUp.Events.FIRST_CONTACT_OVERDUE, followUp);
+    assertThat(overdue.getDuedate()).isEqualTo(Date.from(acceptedAt.plus(Duration.ofHours(8))));
+    assertThat(task(followUp)).hasDueDate(Date.from(acceptedAt.plus(row.firstContactWithin())));
+
+    // when
+    engine.setCurrentTime(overdue.getDuedate());
+    execute(overdue);
+
+    // then
+    verify(slaEvent).accept("SALES_FIRST_CONTACT", "BREACH");
+    assertThat(followUp).isWaitingAt(SalesFollowUp.Tasks.MAKE_FIRST_CONTACT);
+  }
+
   /** Starts the follow-up and runs the asynchronous first assignment. */
   private ProcessInstance startFollowUp() {
     ProcessInstance followUp = runtimeService().createProcessInstanceByKey(SalesFollowUp.KEY)
@@ -331,7 +377,7 @@ class SalesFollowUpProcessTest {
   private Instant escalateToManager(ProcessInstance followUp) {
     Job reminder = job(SalesFollowUp.Events.ACCEPT_REMINDER_DUE, followUp);
     Job escalation = job(SalesFollowUp.Events.ACCEPT_ESCALATION_DUE, followUp);
-    assertThat(escalation.getDuedate()).isEqualTo(Date.from(NOW.plus(SLA.acceptEscalation())));
+    assertThat(escalation.getDuedate()).isEqualTo(Date.from(NOW.plus(SLA.acceptEscalationAfter())));
     engine.setCurrentTime(reminder.getDuedate());
     execute(reminder);
     engine.setCurrentTime(escalation.getDuedate());

@@ -15,7 +15,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Date;
 import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,7 +38,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leadflow.config.LeadProperties;
 import org.leadflow.sla.SdrPolicy;
-import org.leadflow.sla.SlaPolicy;
+import org.leadflow.sla.SlaFacts;
+import org.leadflow.sla.SlaTerms;
+import org.leadflow.sla.TestSlaPolicies;
 
 /**
  * Paths of sdr-qualification (each has one test):
@@ -47,9 +52,10 @@ import org.leadflow.sla.SlaPolicy;
  *       Task_MarkLeadUnreachable → EndEvent_LeadUnreachable (verdict INVALID, UNREACHABLE)
  *   <li>the call attempt is overdue: BoundaryEvent_CallAttemptOverdue (non-interrupting) →
  *       Task_RecordCallAttemptSlaBreach → EndEvent_CallAttemptSlaBreachRecorded, while the SDR still calls
+ *   <li>a hand-raiser's call is due at the sla-policy row for hand-raisers, not the catch-all's
  * </ol>
  */
-@Deployment(resources = {"processes/sdr-qualification.bpmn", "forms/sdr-qualify-lead.form"})
+@Deployment(resources = {"processes/sdr-qualification.bpmn", "forms/sdr-qualify-lead.form", TestSlaPolicies.TABLE})
 class SdrQualificationProcessTest {
 
   @RegisterExtension
@@ -65,6 +71,10 @@ class SdrQualificationProcessTest {
   private static final LeadProperties PROPERTIES = LeadProperties.defaults();
   private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
   private static final String LEAD = "lead-sdr-1";
+  private static final SlaTerms DEFAULT_ROW = TestSlaPolicies.DEFAULT_ROW;
+
+  /** The facts the sla-policy table sees per lead (others are a standard lead: the catch-all row). */
+  private final Map<String, SlaFacts> leadFacts = new HashMap<>();
 
   @SuppressWarnings("unchecked")
   private final BiConsumer<String, String> slaEvent = mock(BiConsumer.class);
@@ -72,7 +82,7 @@ class SdrQualificationProcessTest {
   @BeforeEach
   void registerBeansAndFreezeTheClock() {
     engine.setCurrentTime(Date.from(NOW));
-    Mocks.register("slaPolicy", new SlaPolicy(PROPERTIES));
+    Mocks.register("slaPolicy", TestSlaPolicies.fromTable(engine.getRepositoryService(), leadFacts));
     Mocks.register("sdrPolicy", new SdrPolicy(PROPERTIES));
     Mocks.register("leadContextTaskListener",
         (TaskListener) task -> LeadVariables.LEAD_SUMMARY.setLocal(task, "Ada Lovelace, Analytical Engines Ltd"));
@@ -99,7 +109,7 @@ class SdrQualificationProcessTest {
     assertThat(qualification).isWaitingAt(SdrQualification.Tasks.QUALIFY_LEAD);
     Task call = task(qualification);
     assertThat(call).hasCandidateGroup("sdr").isNotAssigned()
-        .hasDueDate(Date.from(NOW.plus(PROPERTIES.sla().sdrCallAttempt())));
+        .hasDueDate(Date.from(NOW.plus(DEFAULT_ROW.sdrAttemptWithin())));
     assertThat(taskService().getVariableLocal(call.getId(), LeadVariables.LEAD_SUMMARY.name())).isNotNull();
     assertThat(formService().getDeployedTaskForm(call.getId())).isNotNull();
 
@@ -133,9 +143,9 @@ class SdrQualificationProcessTest {
     // then
     assertThat(qualification).isWaitingAt(SdrQualification.Tasks.QUALIFY_LEAD);
     Instant retriedAt = nextAttempt.getDuedate().toInstant();
-    assertThat(task(qualification)).hasDueDate(Date.from(retriedAt.plus(PROPERTIES.sla().sdrCallAttempt())));
+    assertThat(task(qualification)).hasDueDate(Date.from(retriedAt.plus(DEFAULT_ROW.sdrAttemptWithin())));
     assertThat(job(SdrQualification.Events.CALL_ATTEMPT_OVERDUE, qualification).getDuedate())
-        .isEqualTo(Date.from(retriedAt.plus(PROPERTIES.sla().sdrCallAttempt())));
+        .isEqualTo(Date.from(retriedAt.plus(DEFAULT_ROW.sdrAttemptWithin())));
 
     // when
     complete(task(qualification), withVariables(LeadVariables.CALL_OUTCOME.name(), "REACHED",
@@ -176,7 +186,7 @@ class SdrQualificationProcessTest {
     // given
     ProcessInstance qualification = startQualification();
     Job overdue = job(SdrQualification.Events.CALL_ATTEMPT_OVERDUE, qualification);
-    assertThat(overdue.getDuedate()).isEqualTo(Date.from(NOW.plus(PROPERTIES.sla().sdrCallAttempt())));
+    assertThat(overdue.getDuedate()).isEqualTo(Date.from(NOW.plus(DEFAULT_ROW.sdrAttemptWithin())));
 
     // when
     engine.setCurrentTime(overdue.getDuedate());
@@ -196,6 +206,25 @@ class SdrQualificationProcessTest {
 
     // then
     assertThat(qualification).isEnded().hasPassed(SdrQualification.Events.LEAD_QUALIFIED);
+  }
+
+  @Test
+  void aHandRaisersCallIsDueAtTheHandRaiserRowOfTheSlaPolicy() {
+    // given
+    leadFacts.put(LEAD, TestSlaPolicies.HAND_RAISER);
+    ProcessInstance qualification = startQualification();
+    assertThat(task(qualification)).hasDueDate(Date.from(NOW.plus(TestSlaPolicies.HAND_RAISER_ROW.sdrAttemptWithin())));
+    Job overdue = job(SdrQualification.Events.CALL_ATTEMPT_OVERDUE, qualification);
+    assertThat(overdue.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(2))));
+
+    // when
+    engine.setCurrentTime(overdue.getDuedate());
+    execute(overdue);
+
+    // then
+    assertThat(qualification).hasPassed(SdrQualification.Tasks.RECORD_CALL_ATTEMPT_SLA_BREACH)
+        .isWaitingAt(SdrQualification.Tasks.QUALIFY_LEAD);
+    verify(slaEvent).accept("SDR_CALL_ATTEMPT", "BREACH");
   }
 
   private ProcessInstance startQualification() {
