@@ -56,6 +56,7 @@ public class RuleValidator {
 
   private static final Pattern VARIABLE = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
   private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern MATCHED_RULE = Pattern.compile("DecisionRuleImpl\\{id='([^']+)'");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
   private final RuleBook rules;
@@ -172,7 +173,7 @@ public class RuleValidator {
       try {
         decision = rules.evaluateCandidate(key, model, sample);
       } catch (RuleEvaluationException failed) {
-        throw new InvalidRuleException(key, "decision", failed.getMessage() + " — for inputs " + describe(sample));
+        throw new InvalidRuleException(key, "decision", readable(failed.getMessage()) + " — for inputs " + describe(sample));
       }
       Optional<String> problem = contract == null ? Optional.empty() : contract.check(decision);
       if (problem.isPresent()) {
@@ -253,6 +254,20 @@ public class RuleValidator {
 
   private static long gcd(long a, long b) {
     return b == 0 ? a : gcd(b, a % b);
+  }
+
+  /** Camunda's hit policy message lists each matching rule with all its outputs; the ids are enough. */
+  static String readable(String message) {
+    int listed = message.indexOf("Actually match rules:");
+    if (listed < 0) {
+      return message;
+    }
+    List<String> ids = new ArrayList<>();
+    Matcher rule = MATCHED_RULE.matcher(message);
+    while (rule.find()) {
+      ids.add(rule.group(1));
+    }
+    return message.substring(0, listed) + "These rules match together: " + String.join(", ", ids) + ".";
   }
 
   private static String describe(Map<String, Object> sample) {
