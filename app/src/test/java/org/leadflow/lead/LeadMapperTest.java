@@ -67,6 +67,6 @@ class LeadMapperTest {
     return new Lead(UUID.randomUUID().toString(), "web-form", UUID.randomUUID().toString(), "spring", "/demo",
         Intent.INQUIRY, "Ada", "Lovelace", email, phone, "Acme", "CTO", 250, "Software", "DE", "Berlin",
         "Analytics", true, at, new BigDecimal("12.50"), LeadStage.CAPTURED, at, null, 40, 30, true, null, null, 0,
-        null, null, null, null, null, at);
+        null, null, null, null, null, at, null, null);
   }
 }
