@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +29,12 @@ class LeadValidityServiceTest extends DecisionTableTest {
   private static final String RULE = "lead-validity:v1/";
 
   private final LeadService leads = mock(LeadService.class);
-  private final LeadValidityService validity = new LeadValidityService(leads, rules(), new ContactNormalizer());
+  private LeadValidityService validity;
+
+  @BeforeEach
+  void validityOverTheDeployedTable() {
+    validity = new LeadValidityService(leads, rules(), new ContactNormalizer());
+  }
 
   private LeadValidityService.Verdict check(TestLeads lead) {
     Lead built = lead.build();
