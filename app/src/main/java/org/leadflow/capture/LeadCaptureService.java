@@ -146,7 +146,7 @@ public class LeadCaptureService {
         trim(request.title()), request.companySize(), trim(request.industry()),
         request.country() == null ? null : request.country().toUpperCase(Locale.ROOT), trim(request.region()),
         trim(request.productInterest()), request.consent(), capturedAt, request.cost(), LeadStage.CAPTURED, now,
-        null, 0, 0, null, null, null, 0, null, null, null, null, null, now);
+        null, 0, 0, null, null, null, 0, null, null, null, null, null, now, null, null);
   }
 
   private static String trim(String value) {

@@ -14,6 +14,8 @@ import org.leadflow.lead.LeadFilter;
 import org.leadflow.lead.LeadService;
 import org.leadflow.lead.LeadStage;
 import org.leadflow.lead.TimelineEntry;
+import org.leadflow.scoring.LeadScoringService;
+import org.leadflow.scoring.ScoreExplanation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +37,12 @@ class LeadController {
 
   private final LeadCaptureService capture;
   private final LeadService leads;
+  private final LeadScoringService scoring;
 
-  LeadController(LeadCaptureService capture, LeadService leads) {
+  LeadController(LeadCaptureService capture, LeadService leads, LeadScoringService scoring) {
     this.capture = capture;
     this.leads = leads;
+    this.scoring = scoring;
   }
 
   @PostMapping
@@ -58,9 +62,12 @@ class LeadController {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "A lead with its timeline (stages, assignments, score ledger, SLA events, activities)")
+  @Operation(summary = "A lead with why its score is what it is and its timeline",
+      description = "score: fit, engagement as booked and after decay, total, threshold, sales-ready and the "
+          + "rule (table and version) that decides, plus the score ledger; timeline: stages, assignments, score "
+          + "ledger, SLA events, activities")
   LeadWithTimeline get(@PathVariable String id) {
-    return new LeadWithTimeline(leads.get(id), leads.timeline(id));
+    return new LeadWithTimeline(leads.get(id), scoring.explain(id), leads.timeline(id));
   }
 
   @GetMapping
@@ -79,7 +86,7 @@ class LeadController {
 
   record CaptureResponse(LeadCaptureService.Outcome outcome, Lead lead) {}
 
-  record LeadWithTimeline(Lead lead, List<TimelineEntry> timeline) {}
+  record LeadWithTimeline(Lead lead, ScoreExplanation score, List<TimelineEntry> timeline) {}
 
   record LeadPage(List<Lead> items, int page, int size, long total) {}
 }

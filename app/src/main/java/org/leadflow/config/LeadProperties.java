@@ -2,7 +2,6 @@ package org.leadflow.config;
 
 import java.time.Duration;
 import java.util.Objects;
-import org.leadflow.scoring.EngagementType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,21 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * so a changed value affects timers created after the change.
  */
 @ConfigurationProperties("lead")
-public record LeadProperties(Sla sla, Nurture nurture, Sdr sdr, Recycle recycle, Scoring scoring,
-    OpportunityDwell opportunity) {
+public record LeadProperties(Sla sla, Nurture nurture, Sdr sdr, Recycle recycle, OpportunityDwell opportunity) {
 
   public LeadProperties {
     sla = Objects.requireNonNullElseGet(sla, () -> new Sla(null, null));
     nurture = Objects.requireNonNullElseGet(nurture, () -> new Nurture(null, null));
     sdr = Objects.requireNonNullElseGet(sdr, () -> new Sdr(null, null));
     recycle = Objects.requireNonNullElseGet(recycle, () -> new Recycle(null));
-    scoring = Objects.requireNonNullElseGet(scoring, () -> new Scoring(null, null));
     opportunity = Objects.requireNonNullElseGet(opportunity, () -> new OpportunityDwell(null, null, null));
   }
 
   /** Everything at its default: for tests and tools. */
   public static LeadProperties defaults() {
-    return new LeadProperties(null, null, null, null, null, null);
+    return new LeadProperties(null, null, null, null, null);
   }
 
   /**
@@ -60,46 +57,6 @@ public record LeadProperties(Sla sla, Nurture nurture, Sdr sdr, Recycle recycle,
   public record Recycle(Integer maxRecycles) {
     public Recycle {
       maxRecycles = or(maxRecycles, 2);
-    }
-  }
-
-  /**
-   * Combined score at which a lead is sales-ready (MQL), and the points of each engagement event
-   * ({@code lead.scoring.engagement-points.pricing-page-view: 12}; DMN replaces these later).
-   */
-  public record Scoring(Integer salesReadyThreshold, EngagementPoints engagementPoints) {
-    public Scoring {
-      salesReadyThreshold = or(salesReadyThreshold, 60);
-      engagementPoints = Objects.requireNonNullElseGet(engagementPoints,
-          () -> new EngagementPoints(null, null, null, null, null, null, null, null));
-    }
-  }
-
-  /** Points per {@link EngagementType}; documented in README.md ("Engagement events"). */
-  public record EngagementPoints(Integer pageView, Integer formSubmit, Integer emailOpen, Integer emailClick,
-      Integer contentDownload, Integer webinarAttended, Integer chat, Integer pricingPageView) {
-    public EngagementPoints {
-      pageView = or(pageView, 2);
-      formSubmit = or(formSubmit, 10);
-      emailOpen = or(emailOpen, 1);
-      emailClick = or(emailClick, 3);
-      contentDownload = or(contentDownload, 8);
-      webinarAttended = or(webinarAttended, 15);
-      chat = or(chat, 10);
-      pricingPageView = or(pricingPageView, 12);
-    }
-
-    public int of(EngagementType type) {
-      return switch (type) {
-        case PAGE_VIEW -> pageView;
-        case FORM_SUBMIT -> formSubmit;
-        case EMAIL_OPEN -> emailOpen;
-        case EMAIL_CLICK -> emailClick;
-        case CONTENT_DOWNLOAD -> contentDownload;
-        case WEBINAR_ATTENDED -> webinarAttended;
-        case CHAT -> chat;
-        case PRICING_PAGE_VIEW -> pricingPageView;
-      };
     }
   }
 

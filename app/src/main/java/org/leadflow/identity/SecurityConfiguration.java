@@ -23,7 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
  *   <li>{@code /api/**}: HTTP Basic against the Camunda identity; capture needs marketing, lead-intake
  *       or admin; reading needs one of the working groups or admin; the decision tables
  *       ({@code /api/rules}) are changed by process owners and admins, read also by sales managers
- *       and marketing.</li>
+ *       and marketing; back-testing a rule needs process-owner, marketing or admin.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own Basic authentication filter, so engine authorizations
  *       apply to the caller.</li>
  *   <li>The Camunda webapps authenticate with their own login and CSRF protection.</li>
@@ -47,6 +47,8 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api/rules", "/api/rules/**")
                 .hasAnyAuthority(Roles.PROCESS_OWNER, Roles.SALES_MANAGER, Roles.MARKETING, Roles.ADMIN)
             .requestMatchers(HttpMethod.PUT, "/api/rules/**").hasAnyAuthority(Roles.PROCESS_OWNER, Roles.ADMIN)
+            .requestMatchers(HttpMethod.POST, "/api/rules/*/backtest")
+                .hasAnyAuthority(Roles.PROCESS_OWNER, Roles.MARKETING, Roles.ADMIN)
             .anyRequest().hasAuthority(Roles.ADMIN))
         .httpBasic(basic -> basic.realmName("leadflow").authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"leadflow\"");

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A lead as stored in table {@code lead}. */
+/**
+ * A lead as stored in table {@code lead}. {@code validityRule}: the rule of the automatic check that
+ * decided, valid or not ({@code lead-validity:v1/Rule_DisposableEmail}; null when the SDR decided);
+ * {@code invalidDetail}: why it is invalid, in words.
+ */
 public record Lead(
     String id,
     String source,
@@ -40,7 +44,9 @@ public record Lead(
     String closeReason,
     Boolean newCustomer,
     Instant stuckSince,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String validityRule,
+    String invalidDetail) {
 
   /** Fit plus engagement: what the sales-ready threshold is compared with. */
   @JsonProperty("score")

@@ -29,7 +29,8 @@ public interface LeadMapper {
 
   void updateStage(String id, LeadStage stage, String ownerId, Instant at);
 
-  void updateValidity(String id, boolean valid, String invalidReason, String duplicateOf, Instant at);
+  void updateValidity(String id, boolean valid, String invalidReason, String duplicateOf, String validityRule,
+      String invalidDetail, Instant at);
 
   void updateScores(String id, int fitScore, int engagementScore, Instant at);
 

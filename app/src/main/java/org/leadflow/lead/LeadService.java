@@ -119,13 +119,23 @@ public class LeadService {
     };
   }
 
-  public void markValid(String leadId) {
-    leads.updateValidity(leadId, true, null, null, clock.instant());
+  public void markValid(String leadId, String rule) {
+    leads.updateValidity(leadId, true, null, null, rule, null, clock.instant());
   }
 
   public void markInvalid(String leadId, InvalidReason reason, String duplicateOf, String actor, String detail) {
-    leads.updateValidity(leadId, false, reason.name(), duplicateOf, clock.instant());
-    moveToStage(leadId, LeadStage.INVALID, actor, reason.name() + (detail == null ? "" : " - " + detail));
+    markInvalid(leadId, reason, duplicateOf, actor, detail, null);
+  }
+
+  /**
+   * Invalid with its reason, the rule that decided (a decision table ref, or null for a person's
+   * verdict) and the detail; the stage history names all three.
+   */
+  public void markInvalid(String leadId, InvalidReason reason, String duplicateOf, String actor, String detail,
+      String rule) {
+    leads.updateValidity(leadId, false, reason.name(), duplicateOf, rule, truncate(detail, 300), clock.instant());
+    moveToStage(leadId, LeadStage.INVALID, actor, reason.name() + (detail == null ? "" : " - " + detail)
+        + (rule == null ? "" : " (" + rule + ")"));
   }
 
   /** Back to marketing with a reason; returns how often the lead has been recycled now. */

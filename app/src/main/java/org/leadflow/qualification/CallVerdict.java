@@ -1,6 +1,9 @@
 package org.leadflow.qualification;
 
-/** What the SDR recorded for one call attempt (the sdr-qualify-lead form). */
+/**
+ * What the SDR recorded for one call attempt (the sdr-qualify-lead form). {@code invalidReason} is one of
+ * {@link org.leadflow.lead.InvalidReason#sdrVerdicts()}, the same taxonomy as the automatic checks.
+ */
 public record CallVerdict(
     String callOutcome,
     String qualification,

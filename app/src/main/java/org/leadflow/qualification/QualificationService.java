@@ -71,7 +71,16 @@ public class QualificationService {
         if (call.invalidReason() == null) {
           throw new IllegalArgumentException("invalidReason is required for an invalid lead");
         }
-        InvalidReason.valueOf(call.invalidReason());
+        InvalidReason reason;
+        try {
+          reason = InvalidReason.valueOf(call.invalidReason());
+        } catch (IllegalArgumentException unknown) {
+          reason = null;
+        }
+        if (reason == null || !InvalidReason.sdrVerdicts().contains(reason)) {
+          throw new IllegalArgumentException("invalidReason '" + call.invalidReason() + "' is not an SDR verdict; one of "
+              + InvalidReason.sdrVerdicts());
+        }
       }
       case DISQUALIFIED -> {
         if (call.disqualifyReason() == null) {

@@ -3,7 +3,7 @@ package org.leadflow.scoring;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a contact did, as reported on {@code leads.engagement}; points per type in {@code lead.scoring.engagement-points}. */
+/** What a contact did, as reported on {@code leads.engagement}; points per type in {@code processes/engagement-points.dmn}. */
 public enum EngagementType {
   PAGE_VIEW, FORM_SUBMIT, EMAIL_OPEN, EMAIL_CLICK, CONTENT_DOWNLOAD, WEBINAR_ATTENDED, CHAT, PRICING_PAGE_VIEW;
 

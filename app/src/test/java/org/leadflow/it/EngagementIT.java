@@ -78,8 +78,8 @@ class EngagementIT extends IntegrationTestBase {
     JsonNode lead = get("mia", "/api/leads/" + leadId).getBody();
     assertThat(lead.path("lead").path("score").asInt()).isEqualTo(60);
     List<String> summaries = lead.path("timeline").findValuesAsText("summary");
-    assertThat(summaries).anyMatch(s -> s.startsWith("ENGAGEMENT EVENT_PRICING_PAGE_VIEW 12"))
-        .anyMatch(s -> s.startsWith("ENGAGEMENT EVENT_EMAIL_CLICK 3"))
+    assertThat(summaries).anyMatch(s -> s.startsWith("ENGAGEMENT engagement-points:v") && s.contains("/Rule_EventPricingPageView 12: "))
+        .anyMatch(s -> s.startsWith("ENGAGEMENT engagement-points:v") && s.contains("/Rule_EventEmailClick 3: "))
         .anyMatch(s -> s.startsWith("EMAIL_CLICK +3") && s.endsWith("https://acme.io/m/7"));
   }
 
@@ -100,7 +100,8 @@ class EngagementIT extends IntegrationTestBase {
     await().atMost(PATIENCE).until(() -> stored(marker));
     assertThat(jdbc.queryForObject("select count(*) from lead_engagement_event where event_id = ?", Integer.class,
         eventId)).isEqualTo(1);
-    assertThat(ledgerRules(leadId)).containsExactlyInAnyOrder("INTENT_INQUIRY", "EVENT_CONTENT_DOWNLOAD", "EVENT_PAGE_VIEW");
+    assertThat(ledgerRules(leadId)).containsExactlyInAnyOrder("Rule_IntentInquiry", "Rule_EventContentDownload",
+        "Rule_EventPageView");
     assertThat(engagementScore(leadId)).isEqualTo(30 + 8 + 2);
   }
 
@@ -124,7 +125,7 @@ class EngagementIT extends IntegrationTestBase {
     assertThat(jdbc.queryForMap("select lead_id, attached_at from lead_engagement_event where event_id = ?", eventId))
         .containsEntry("LEAD_ID", leadId).extractingByKey("ATTACHED_AT").isNotNull();
     assertThat(engagementScore(leadId)).isEqualTo(45);
-    assertThat(ledgerRules(leadId)).contains("EVENT_WEBINAR_ATTENDED", "INTENT_INQUIRY");
+    assertThat(ledgerRules(leadId)).contains("Rule_EventWebinarAttended", "Rule_IntentInquiry");
     assertThat(stages(leadId)).containsExactly("CAPTURED", "MQL");
     JsonNode timeline = get("mia", "/api/leads/" + leadId).getBody().path("timeline");
     assertThat(timeline.findValuesAsText("summary"))
@@ -165,7 +166,7 @@ class EngagementIT extends IntegrationTestBase {
     await().atMost(PATIENCE).until(() -> engagementScore(leadId) == 30 + total);
     assertThat(jdbc.queryForList("select event_id from lead_engagement_event where lead_id = ?", String.class, leadId))
         .containsExactlyInAnyOrderElementsOf(eventIds);
-    assertThat(ledgerRules(leadId).stream().filter(rule -> rule.startsWith("EVENT_"))).hasSize(20);
+    assertThat(ledgerRules(leadId).stream().filter(rule -> rule.startsWith("Rule_Event"))).hasSize(20);
     assertThat(jdbc.queryForObject("select sum(points) from lead_score_event where lead_id = ? and kind = 'ENGAGEMENT'",
         Integer.class, leadId)).isEqualTo(30 + total);
     List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(leadId).list().stream()
@@ -252,9 +253,10 @@ class EngagementIT extends IntegrationTestBase {
     return jdbc.queryForObject("select engagement_score from lead where id = ?", Integer.class, leadId);
   }
 
+  /** The engagement lines' rules without table and version: {@code Rule_EventChat}. */
   private List<String> ledgerRules(String leadId) {
     return jdbc.queryForList("select rule_id from lead_score_event where lead_id = ? and kind = 'ENGAGEMENT'",
-        String.class, leadId);
+        String.class, leadId).stream().map(rule -> rule.substring(rule.indexOf('/') + 1)).toList();
   }
 
   private KafkaConsumer<String, String> deadLetterConsumer() {

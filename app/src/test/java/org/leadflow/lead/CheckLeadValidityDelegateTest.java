@@ -24,7 +24,7 @@ class CheckLeadValidityDelegateTest {
     DelegateExecution execution = TestExecutions.runByTheEngine();
     when(execution.getVariable("leadId")).thenReturn("lead-7");
     when(validity.checkAndRecord("lead-7", "system"))
-        .thenReturn(new LeadValidityService.Verdict(true, null, null, null));
+        .thenReturn(new LeadValidityService.Verdict(true, null, null, null, "lead-validity:v1/Rule_Valid"));
 
     // when
     delegate.execute(execution);
@@ -40,7 +40,8 @@ class CheckLeadValidityDelegateTest {
     DelegateExecution execution = TestExecutions.runByTheEngine();
     when(execution.getVariable("leadId")).thenReturn("lead-7");
     when(validity.checkAndRecord("lead-7", "system"))
-        .thenReturn(new LeadValidityService.Verdict(false, InvalidReason.DUPLICATE, "lead-3", "same contact"));
+        .thenReturn(new LeadValidityService.Verdict(false, InvalidReason.DUPLICATE, "lead-3", "same contact",
+            "lead-validity:v1/Rule_Duplicate"));
 
     // when
     delegate.execute(execution);
@@ -56,7 +57,7 @@ class CheckLeadValidityDelegateTest {
     DelegateExecution execution = TestExecutions.completedBy("mia");
     when(execution.getVariable("leadId")).thenReturn("lead-7");
     when(validity.checkAndRecord(anyString(), anyString()))
-        .thenReturn(new LeadValidityService.Verdict(true, null, null, null));
+        .thenReturn(new LeadValidityService.Verdict(true, null, null, null, "lead-validity:v1/Rule_Valid"));
 
     // when
     delegate.execute(execution);

@@ -37,6 +37,23 @@ class LeadMapperTest {
   }
 
   @Test
+  void theValidityVerdictKeepsItsRuleAndDetail() {
+    Lead lead = lead("eve@mailinator.com", null, T0);
+    leads.insert(lead);
+    String rule = "lead-validity:v12/Rule_DisposableEmail";
+
+    leads.updateValidity(lead.id(), false, "DISPOSABLE_EMAIL", null, rule, "disposable email domain mailinator.com",
+        T0.plusSeconds(1));
+
+    assertThat(leads.findById(lead.id())).hasValueSatisfying(stored -> {
+      assertThat(stored.valid()).isFalse();
+      assertThat(stored.invalidReason()).isEqualTo("DISPOSABLE_EMAIL");
+      assertThat(stored.validityRule()).isEqualTo(rule);
+      assertThat(stored.invalidDetail()).isEqualTo("disposable email domain mailinator.com");
+    });
+  }
+
+  @Test
   void openLeadsAreFoundByEmailOrPhoneButNotClosedOnesOrTheLeadItself() {
     Lead open = lead("grace@navy.mil", "+12025550123", T0);
     Lead closed = lead("grace@navy.mil", null, T0.minusSeconds(60));
@@ -67,6 +84,6 @@ class LeadMapperTest {
     return new Lead(UUID.randomUUID().toString(), "web-form", UUID.randomUUID().toString(), "spring", "/demo",
         Intent.INQUIRY, "Ada", "Lovelace", email, phone, "Acme", "CTO", 250, "Software", "DE", "Berlin",
         "Analytics", true, at, new BigDecimal("12.50"), LeadStage.CAPTURED, at, null, 40, 30, true, null, null, 0,
-        null, null, null, null, null, at);
+        null, null, null, null, null, at, null, null);
   }
 }

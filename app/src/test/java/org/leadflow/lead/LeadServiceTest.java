@@ -2,6 +2,7 @@ package org.leadflow.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -153,6 +154,20 @@ class LeadServiceTest {
     LeadEvent event = published();
     assertThat(event.type()).isEqualTo(LeadEventType.LeadStageChanged);
     assertThat(event.data().path("reason").asText()).isEqualTo("UNREACHABLE - 3 attempts");
+  }
+
+  @Test
+  void anInvalidLeadDecidedByATableNamesItsRuleInTheHistoryAndOnTheLead() {
+    given(TestLeads.lead("lead-1").stage(LeadStage.CAPTURED).build(),
+        TestLeads.lead("lead-1").stage(LeadStage.INVALID).build());
+
+    leads.markInvalid("lead-1", InvalidReason.DISPOSABLE_EMAIL, null, "system", "disposable email domain yopmail.com",
+        "lead-validity:v1/Rule_DisposableEmail");
+
+    verify(mapper).updateValidity(eq("lead-1"), eq(false), eq("DISPOSABLE_EMAIL"), eq(null),
+        eq("lead-validity:v1/Rule_DisposableEmail"), eq("disposable email domain yopmail.com"), any());
+    assertThat(published().data().path("reason").asText()).isEqualTo(
+        "DISPOSABLE_EMAIL - disposable email domain yopmail.com (lead-validity:v1/Rule_DisposableEmail)");
   }
 
   @Test

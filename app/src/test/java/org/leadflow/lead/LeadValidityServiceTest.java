@@ -10,14 +10,31 @@ import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.util.List;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.leadflow.capture.ContactNormalizer;
+import org.leadflow.rules.DecisionTableTest;
 
-class LeadValidityServiceTest {
+/**
+ * The facts Java computes and the deployed lead-validity table deciding on them; every rule row of
+ * the table is hit by a test here (DecisionTableTest).
+ */
+@Deployment(resources = "processes/lead-validity.dmn")
+class LeadValidityServiceTest extends DecisionTableTest {
+
+  private static final String RULE = "lead-validity:v1/";
 
   private final LeadService leads = mock(LeadService.class);
-  private final LeadValidityService validity = new LeadValidityService(leads);
+  private LeadValidityService validity;
+
+  @BeforeEach
+  void validityOverTheDeployedTable() {
+    validity = new LeadValidityService(leads, rules(), new ContactNormalizer());
+  }
 
   private LeadValidityService.Verdict check(TestLeads lead) {
     Lead built = lead.build();
@@ -36,8 +53,8 @@ class LeadValidityServiceTest {
 
     // then
     assertThat(verdict.valid()).isTrue();
-    verify(leads).markValid("lead-7");
-    verify(leads, never()).markInvalid(anyString(), any(), any(), any(), any());
+    verify(leads).markValid("lead-7", RULE + "Rule_Valid");
+    verify(leads, never()).markInvalid(anyString(), any(), any(), any(), any(), any());
   }
 
   @Test
@@ -50,7 +67,7 @@ class LeadValidityServiceTest {
 
     // then
     assertThat(verdict.valid()).isTrue();
-    verify(leads).markValid("lead-7");
+    verify(leads).markValid("lead-7", RULE + "Rule_Valid");
   }
 
   @Test
@@ -64,8 +81,9 @@ class LeadValidityServiceTest {
     // then
     assertThat(verdict.valid()).isFalse();
     assertThat(verdict.reason()).isEqualTo(InvalidReason.MISSING_CONTACT);
-    verify(leads).markInvalid("lead-7", InvalidReason.MISSING_CONTACT, null, "system", "neither email nor phone");
-    verify(leads, never()).markValid(anyString());
+    verify(leads).markInvalid("lead-7", InvalidReason.MISSING_CONTACT, null, "system", "neither email nor phone",
+        RULE + "Rule_MissingContact");
+    verify(leads, never()).markValid(anyString(), any());
   }
 
   @Test
@@ -78,7 +96,8 @@ class LeadValidityServiceTest {
 
     // then
     assertThat(verdict.reason()).isEqualTo(InvalidReason.NO_CONSENT);
-    verify(leads).markInvalid("lead-7", InvalidReason.NO_CONSENT, null, "system", "no consent to be contacted");
+    verify(leads).markInvalid("lead-7", InvalidReason.NO_CONSENT, null, "system", "no consent to be contacted",
+        RULE + "Rule_NoConsent");
   }
 
   @ParameterizedTest
@@ -92,7 +111,8 @@ class LeadValidityServiceTest {
 
     // then
     assertThat(verdict.reason()).isEqualTo(InvalidReason.TEST);
-    verify(leads).markInvalid("lead-7", InvalidReason.TEST, null, "system", "test pattern in name or email");
+    verify(leads).markInvalid("lead-7", InvalidReason.TEST, null, "system", "test pattern in name or email",
+        RULE + "Rule_Test");
   }
 
   @Test
@@ -137,7 +157,8 @@ class LeadValidityServiceTest {
 
     // then
     assertThat(verdict.reason()).isEqualTo(InvalidReason.SPAM);
-    verify(leads).markInvalid("lead-7", InvalidReason.SPAM, null, "system", "links in name or company fields");
+    verify(leads).markInvalid("lead-7", InvalidReason.SPAM, null, "system", "links in name or company fields",
+        RULE + "Rule_Spam");
   }
 
   @Test
@@ -164,7 +185,8 @@ class LeadValidityServiceTest {
     assertThat(verdict.valid()).isFalse();
     assertThat(verdict.reason()).isEqualTo(InvalidReason.DUPLICATE);
     assertThat(verdict.duplicateOf()).isEqualTo("lead-3");
-    verify(leads).markInvalid("lead-7", InvalidReason.DUPLICATE, "lead-3", "system", "same contact as lead lead-3");
+    verify(leads).markInvalid("lead-7", InvalidReason.DUPLICATE, "lead-3", "system", "same contact as lead lead-3",
+        RULE + "Rule_Duplicate");
   }
 
   @Test
@@ -192,7 +214,7 @@ class LeadValidityServiceTest {
 
     // then
     assertThat(verdict.valid()).isTrue();
-    verify(leads).markValid("lead-7");
+    verify(leads).markValid("lead-7", RULE + "Rule_Valid");
   }
 
   @Test
@@ -213,5 +235,129 @@ class LeadValidityServiceTest {
     assertThat(verdictA.valid()).isTrue();
     assertThat(verdictB.reason()).isEqualTo(InvalidReason.DUPLICATE);
     assertThat(verdictB.duplicateOf()).isEqualTo("lead-a");
+  }
+  @ParameterizedTest
+  @ValueSource(strings = {"ada@localhost", "ada@acme", "ada lovelace@acme.io", "ada@acme.i", "@acme.io", "ada@-acme.io"})
+  void anEmailThatCannotBeDeliveredIsAMalformedContactEvenWithAPhone(String email) {
+    // given
+    TestLeads lead = TestLeads.lead("lead-7").email(email).phone("+4915123456789");
+
+    // when
+    LeadValidityService.Verdict verdict = check(lead);
+
+    // then
+    assertThat(verdict.reason()).isEqualTo(InvalidReason.MALFORMED_CONTACT);
+    assertThat(verdict.rule()).isEqualTo(RULE + "Rule_MalformedEmail");
+    verify(leads).markInvalid("lead-7", InvalidReason.MALFORMED_CONTACT, null, "system",
+        "email '" + email + "' is not a deliverable address", RULE + "Rule_MalformedEmail");
+  }
+
+  @Test
+  void aPhoneThatIsNoRealNumberIsAnInvalidPhone() {
+    // given
+    TestLeads lead = TestLeads.lead("lead-7").email(null).phone("+49123").country("DE");
+
+    // when
+    LeadValidityService.Verdict verdict = check(lead);
+
+    // then
+    assertThat(verdict.reason()).isEqualTo(InvalidReason.INVALID_PHONE);
+    verify(leads).markInvalid("lead-7", InvalidReason.INVALID_PHONE, null, "system",
+        "phone +49123 is not a real number for DE", RULE + "Rule_InvalidPhone");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"grace@mailinator.com, mailinator.com", "Grace@10MinuteMail.com, 10minutemail.com",
+      "grace@guerrillamail.com, guerrillamail.com", "grace@eu.yopmail.com, eu.yopmail.com"})
+  void aDisposableMailboxIsInvalidEvenWithAPhone(String email, String domain) {
+    // given
+    TestLeads lead = TestLeads.lead("lead-7").email(email).phone("+4915123456789");
+
+    // when
+    LeadValidityService.Verdict verdict = check(lead);
+
+    // then
+    assertThat(verdict.reason()).isEqualTo(InvalidReason.DISPOSABLE_EMAIL);
+    verify(leads).markInvalid("lead-7", InvalidReason.DISPOSABLE_EMAIL, null, "system",
+        "disposable email domain " + domain, RULE + "Rule_DisposableEmail");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"info@acme.io", "sales@acme.io", "Admin@acme.io", "noreply@acme.io", "support@acme.io",
+      "office@acme.io", "contact@acme.io", "sales+web@acme.io"})
+  void aRoleAddressWithoutAPhoneReachesNoPerson(String email) {
+    // given
+    TestLeads lead = TestLeads.lead("lead-7").email(email).phone(null);
+
+    // when
+    LeadValidityService.Verdict verdict = check(lead);
+
+    // then
+    assertThat(verdict.reason()).isEqualTo(InvalidReason.ROLE_EMAIL);
+    verify(leads).markInvalid("lead-7", InvalidReason.ROLE_EMAIL, null, "system",
+        "role address " + email + " and no phone", RULE + "Rule_RoleEmailWithoutPhone");
+  }
+
+  @Test
+  void aRoleAddressWithAValidPhoneStaysValidTheSdrCallsTheNumber() {
+    // given
+    TestLeads lead = TestLeads.lead("lead-7").email("info@acme.io").phone("+4915123456789");
+
+    // when
+    LeadValidityService.Verdict verdict = check(lead);
+
+    // then
+    assertThat(verdict.valid()).isTrue();
+    verify(leads).markValid("lead-7", RULE + "Rule_Valid");
+  }
+
+  @Test
+  void personalMailboxesThatStartLikeARoleAreNoRoleAddresses() {
+    // given
+    TestLeads lead = TestLeads.lead("lead-7").email("info.desk.ada@acme.io").phone(null);
+
+    // when / then
+    assertThat(check(lead).valid()).isTrue();
+  }
+
+  @Test
+  void theFirstRuleInPriorityOrderDecidesWhenSeveralApply() {
+    // given no consent, a test name and a disposable mailbox
+    TestLeads lead = TestLeads.lead("lead-7").firstName("Test").email("test@mailinator.com").consent(false);
+
+    // when / then
+    assertThat(check(lead).reason()).isEqualTo(InvalidReason.NO_CONSENT);
+  }
+
+  @Test
+  void theFactsAreTheTablesInputs() {
+    // given
+    Lead lead = TestLeads.lead("lead-7").email("sales@mailinator.com").phone("+4915123456789").build();
+
+    // when
+    LeadValidityService.Facts facts = validity.facts(lead);
+
+    // then
+    assertThat(facts).isEqualTo(new LeadValidityService.Facts(true, true, true, true, true, true, null, false, false,
+        true));
+  }
+
+  @Test
+  void everyReasonTheTableGivesIsAnAutomaticReasonOfTheTaxonomy() {
+    // given
+    var model = org.camunda.bpm.model.dmn.Dmn.readModelFromStream(
+        getClass().getClassLoader().getResourceAsStream("processes/lead-validity.dmn"));
+
+    // when
+    List<String> reasons = model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.OutputEntry.class).stream()
+        .map(entry -> entry.getTextContent().strip())
+        .filter(text -> text.startsWith("\""))
+        .map(text -> text.substring(1, text.length() - 1))
+        .toList();
+
+    // then
+    assertThat(reasons).isNotEmpty().allSatisfy(reason ->
+        assertThat(InvalidReason.automatic()).contains(InvalidReason.valueOf(reason)));
+    assertThat(reasons).containsExactlyInAnyOrderElementsOf(InvalidReason.automatic().stream().map(Enum::name).toList());
   }
 }

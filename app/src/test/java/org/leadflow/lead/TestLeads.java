@@ -78,6 +78,6 @@ public final class TestLeads {
     return new Lead(id, source, externalId, campaign, landingPage, intent, firstName, lastName, email, phone, company,
         title, companySize, industry, country, region, productInterest, consent, capturedAt, null, stage,
         capturedAt, ownerId, fitScore, engagementScore, null, null, null, recycleCount, funnelPosition,
-        dealValue, closeReason, newCustomer, stuckSince, capturedAt);
+        dealValue, closeReason, newCustomer, stuckSince, capturedAt, null, null);
   }
 }

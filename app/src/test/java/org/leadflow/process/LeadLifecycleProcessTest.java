@@ -82,6 +82,7 @@ class LeadLifecycleProcessTest {
   void deployTheLifecycleWithStubbedSubProcesses() {
     Deployment deployment = engine.getRepositoryService().createDeployment()
         .addClasspathResource("processes/lead-lifecycle.bpmn")
+        .addClasspathResource(SalesReadyTable.RESOURCE)
         .addClasspathResource("forms/marketing-review-win-loss.form")
         .addClasspathResource(TestSlaPolicies.TABLE)
         .addModelInstance(LeadNurture.KEY + ".bpmn", stub(LeadNurture.KEY))
@@ -103,7 +104,7 @@ class LeadLifecycleProcessTest {
         LeadVariables.LEAD_VALID.set(execution, true));
     Mocks.register("scoreLeadDelegate", (JavaDelegate) execution -> {
       boolean handRaiser = "DEMO_REQUEST".equals(LeadVariables.INTENT.get(execution));
-      int threshold = PROPERTIES.scoring().salesReadyThreshold();
+      int threshold = new SalesReadyTable(engine.getRepositoryService()).threshold();
       LeadVariables.LEAD_SCORE.set(execution, handRaiser ? threshold + 20 : threshold - 30);
       LeadVariables.SALES_READY.set(execution, handRaiser);
     });

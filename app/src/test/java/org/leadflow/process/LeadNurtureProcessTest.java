@@ -38,7 +38,7 @@ import org.leadflow.sla.NurturePolicy;
  *       EndEvent_LeadWentDormant (nurtureOutcome stays NURTURING)
  * </ol>
  */
-@Deployment(resources = "processes/lead-nurture.bpmn")
+@Deployment(resources = {"processes/lead-nurture.bpmn", SalesReadyTable.RESOURCE})
 class LeadNurtureProcessTest {
 
   @RegisterExtension
@@ -54,8 +54,8 @@ class LeadNurtureProcessTest {
   private static final LeadProperties PROPERTIES = LeadProperties.defaults();
   private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
   private static final String LEAD = "lead-nurture-1";
-  private static final int BELOW_THRESHOLD = PROPERTIES.scoring().salesReadyThreshold() - 10;
-  private static final int AT_THRESHOLD = PROPERTIES.scoring().salesReadyThreshold();
+  /** The threshold is the lead-sales-ready table's, deployed with the model. */
+  private final SalesReadyTable salesReadyTable = new SalesReadyTable(engine.getRepositoryService());
 
   /** Scores the stubbed re-scoring returns, in order. */
   private final Deque<Integer> nextScores = new ArrayDeque<>();
@@ -73,7 +73,7 @@ class LeadNurtureProcessTest {
       rescoreTriggers.add(LeadVariables.ENGAGEMENT_TYPE.find(execution).orElse("INTERVAL"));
       execution.removeVariable(LeadVariables.ENGAGEMENT_TYPE.name());
       int score = nextScores.remove();
-      boolean salesReady = score >= PROPERTIES.scoring().salesReadyThreshold();
+      boolean salesReady = salesReadyTable.salesReady(score);
       LeadVariables.LEAD_SCORE.set(execution, score);
       LeadVariables.SALES_READY.set(execution, salesReady);
       if (salesReady) {
@@ -97,7 +97,7 @@ class LeadNurtureProcessTest {
         .isWaitingAt(LeadNurture.Gateways.WHAT_HAPPENS_NEXT)
         .isWaitingFor(LeadNurture.Messages.LEAD_ENGAGED);
     assertThat(variable(nurture, LeadVariables.NURTURE_OUTCOME)).isEqualTo(LeadNurture.OUTCOME_NURTURING);
-    nextScores.add(AT_THRESHOLD);
+    nextScores.add(salesReadyTable.threshold());
 
     // when
     engage("RESUBMISSION_DEMO_REQUEST");
@@ -117,7 +117,7 @@ class LeadNurtureProcessTest {
   void anEngagementBelowTheThresholdKeepsTheLeadInNurture() {
     // given
     ProcessInstance nurture = startNurture();
-    nextScores.add(BELOW_THRESHOLD);
+    nextScores.add(salesReadyTable.threshold() - 10);
 
     // when
     engage("RESUBMISSION_CONTENT_DOWNLOAD");
@@ -138,8 +138,8 @@ class LeadNurtureProcessTest {
     Job firstInterval = job(LeadNurture.Events.RESCORE_INTERVAL_ELAPSED, nurture);
     assertThat(firstInterval.getDuedate())
         .isEqualTo(Date.from(NOW.plus(PROPERTIES.nurture().rescoreInterval())));
-    nextScores.add(BELOW_THRESHOLD);
-    nextScores.add(AT_THRESHOLD);
+    nextScores.add(salesReadyTable.threshold() - 10);
+    nextScores.add(salesReadyTable.threshold());
 
     // when
     engine.setCurrentTime(firstInterval.getDuedate());

@@ -1,5 +1,6 @@
 package org.leadflow.qualification;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -9,8 +10,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leadflow.lead.ActivityType;
@@ -105,6 +112,48 @@ class QualificationServiceTest {
     assertThatThrownBy(() -> qualification.recordCall("lead-7", 1, call, "sam"))
         .isInstanceOf(IllegalArgumentException.class);
     verifyNoInteractions(leads);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"NO_CONSENT", "DISPOSABLE_EMAIL", "UNREACHABLE", "ROLE_EMAIL"})
+  void aReasonOnlyTheAutomaticChecksOrTheProcessGiveIsNoSdrVerdict(String reason) {
+    // given
+    CallVerdict call = reached("INVALID", null, reason, null, null);
+
+    // when / then
+    assertThatThrownBy(() -> qualification.recordCall("lead-7", 1, call, "sam"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not an SDR verdict");
+    verifyNoInteractions(leads);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = InvalidReason.class,
+      names = {"DUPLICATE", "SPAM", "TEST", "NO_NEED", "WRONG_CONTACT"})
+  void everySdrVerdictOfTheTaxonomyIsAccepted(InvalidReason reason) {
+    // given
+    CallVerdict call = reached("INVALID", null, reason.name(), null, null);
+
+    // when
+    qualification.recordCall("lead-7", 1, call, "sam");
+
+    // then
+    verify(leads).markInvalid("lead-7", reason, null, "sam", "SDR verdict");
+  }
+
+  @Test
+  void theFormOffersExactlyTheSdrVerdictsOfTheTaxonomy() throws Exception {
+    // given
+    JsonNode form = new ObjectMapper().readTree(Path.of("../forms/sdr-qualify-lead.form").toFile());
+
+    // when
+    List<String> offered = form.findParents("key").stream()
+        .filter(component -> "invalidReason".equals(component.path("key").asText()))
+        .flatMap(component -> component.path("values").findValuesAsText("value").stream())
+        .toList();
+
+    // then
+    assertThat(offered).containsExactlyInAnyOrderElementsOf(
+        InvalidReason.sdrVerdicts().stream().map(Enum::name).toList());
   }
 
   @Test

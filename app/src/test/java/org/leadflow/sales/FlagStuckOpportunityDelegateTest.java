@@ -15,7 +15,7 @@ import org.leadflow.sla.OpportunityPolicy;
 class FlagStuckOpportunityDelegateTest {
 
   private final SalesService sales = mock(SalesService.class);
-  private final OpportunityPolicy policy = new OpportunityPolicy(new LeadProperties(null, null, null, null, null,
+  private final OpportunityPolicy policy = new OpportunityPolicy(new LeadProperties(null, null, null, null,
       new LeadProperties.OpportunityDwell(Duration.ofDays(14), Duration.ofDays(21), Duration.ofDays(10))));
   private final FlagStuckOpportunityDelegate delegate = new FlagStuckOpportunityDelegate(sales, policy);
 

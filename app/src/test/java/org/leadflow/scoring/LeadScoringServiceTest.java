@@ -1,49 +1,83 @@
 package org.leadflow.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.leadflow.config.LeadProperties;
+import org.leadflow.config.ScoringProperties;
 import org.leadflow.lead.Intent;
 import org.leadflow.lead.Lead;
 import org.leadflow.lead.LeadService;
 import org.leadflow.lead.LeadStage;
 import org.leadflow.lead.TestLeads;
+import org.leadflow.rules.RuleBook;
 
+/**
+ * Scoring with the deployed tables (lead-fit-score, engagement-points, lead-sales-ready) at fixed
+ * clocks: ledger lines name their rules, decay books the value lost since the last booking, and the
+ * ledger always sums to the lead's score.
+ */
+@Deployment(resources = {"processes/lead-fit-score.dmn", "processes/engagement-points.dmn",
+    "processes/lead-sales-ready.dmn"})
 class LeadScoringServiceTest {
 
-  private static final Instant NOW = Instant.parse("2025-03-04T10:00:00Z");
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+      .configurationResource("camunda.cfg.xml")
+      .build();
+
+  private static final Instant T0 = Instant.parse("2025-03-04T10:00:00Z");
+  private static final String FIT = "lead-fit-score:v1/";
+  private static final String ENGAGEMENT = "engagement-points:v1/";
+  private static final String READY = "lead-sales-ready:v1/";
 
   private final LeadService leads = mock(LeadService.class);
-  private final ScoreLedgerMapper ledger = mock(ScoreLedgerMapper.class);
-  private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-  private final LeadScoringService scoring = scoringWithThreshold(null);
+  private final FakeLedger ledger = new FakeLedger();
+  private final MutableClock clock = new MutableClock(T0);
+  private final LeadScoringService scoring = scoring(ScoringProperties.defaults());
 
-  private LeadScoringService scoringWithThreshold(Integer threshold) {
-    LeadProperties properties = new LeadProperties(null, null, null, null, new LeadProperties.Scoring(threshold, null), null);
-    return new LeadScoringService(leads, ledger, properties, clock);
+  private LeadScoringService scoring(ScoringProperties properties) {
+    return new LeadScoringService(leads, ledger, new RuleBook(engine.getRepositoryService(), clock, Duration.ZERO),
+        properties, clock);
   }
 
+  /** The lead as LeadService keeps it: updateScores changes what get() returns next. */
+  private Lead current;
+
   private String stored(TestLeads lead) {
-    Lead built = lead.build();
-    when(leads.get(built.id())).thenReturn(built);
-    return built.id();
+    current = lead.build();
+    when(leads.get(current.id())).thenAnswer(invocation -> current);
+    doAnswer(invocation -> {
+      current = withScores(current, invocation.getArgument(1), invocation.getArgument(2));
+      return null;
+    }).when(leads).updateScores(eq(current.id()), anyInt(), anyInt());
+    return current.id();
   }
 
   /** A lead that earns no fit points at all. */
@@ -52,7 +86,7 @@ class LeadScoringServiceTest {
   }
 
   @Test
-  void aWellFittingInquiryEarnsEveryFitRuleAndTheIntentPointsEachInTheLedger() {
+  void aWellFittingInquiryEarnsEveryMatchingFitRuleAndTheIntentPointsEachInTheLedgerWithItsRule() {
     // given
     String leadId = stored(TestLeads.lead("lead-7").title("Head of Sales").companySize(250)
         .productInterest("Lead Routing").company("Acme").phone("+4915123456789").intent(Intent.INQUIRY));
@@ -61,83 +95,46 @@ class LeadScoringServiceTest {
     ScoreResult result = scoring.scoreNewLead(leadId, "system");
 
     // then
-    verify(ledger).insert("lead-7", "FIT", "FIT_SENIOR_TITLE", 20, "senior title 'Head of Sales'", NOW);
-    verify(ledger).insert("lead-7", "FIT", "FIT_COMPANY_SIZE", 15, "company size 250 >= 200", NOW);
-    verify(ledger).insert("lead-7", "FIT", "FIT_PRODUCT_INTEREST", 10, "interested in Lead Routing", NOW);
-    verify(ledger).insert("lead-7", "FIT", "FIT_COMPLETE_CONTACT", 5, "company and phone given", NOW);
-    verify(ledger).insert("lead-7", "ENGAGEMENT", "INTENT_INQUIRY", 30, "inquiry", NOW);
+    assertThat(ledger.lines).extracting(ScoreLine::kind, ScoreLine::ruleId, ScoreLine::points).containsExactly(
+        tuple("FIT", FIT + "Rule_SeniorTitle", 20),
+        tuple("FIT", FIT + "Rule_LargeCompany", 15),
+        tuple("FIT", FIT + "Rule_ProductInterest", 10),
+        tuple("FIT", FIT + "Rule_CompleteContact", 5),
+        tuple("ENGAGEMENT", ENGAGEMENT + "Rule_IntentInquiry", 30),
+        tuple("THRESHOLD", READY + "Rule_AtThreshold", 0));
+    assertThat(ledger.lines.get(0).reason()).startsWith("Senior title");
+    assertThat(ledger.lines.get(4).reason()).isEqualTo("inquiry");
+    assertThat(ledger.lines.get(5).reason()).isEqualTo("score 80 >= threshold 60: sales-ready");
+    assertThat(ledger.lines).extracting(ScoreLine::scoredAt).containsOnly(T0);
     verify(leads).updateScores("lead-7", 50, 30);
     assertThat(result.fitScore()).isEqualTo(50);
     assertThat(result.engagementScore()).isEqualTo(30);
     assertThat(result.total()).isEqualTo(80);
   }
 
-  @ParameterizedTest
-  @CsvSource({"10, 5", "49, 5", "50, 10", "199, 10", "200, 15", "5000, 15"})
-  void companySizeEarnsFitPointsByBand(int size, int points) {
+  @Test
+  void theFitInputsAreDerivedFromTheLead() {
     // given
-    String leadId = stored(anonymous(Intent.NEWSLETTER).companySize(size));
+    Lead lead = TestLeads.lead("lead-7").title("VP Sales").companySize(80).industry(" SaaS ").country("BR")
+        .productInterest(" ").company("Acme").build();
 
-    // when
-    ScoreResult result = scoring.scoreNewLead(leadId, "system");
-
-    // then
-    verify(ledger).insert(eq("lead-7"), eq("FIT"), eq("FIT_COMPANY_SIZE"), eq(points), anyString(), eq(NOW));
-    assertThat(result.fitScore()).isEqualTo(points);
+    // when / then
+    assertThat(LeadScoringService.fitInputs(lead)).containsEntry("seniority", "VP").containsEntry("companySize", 80)
+        .containsEntry("industry", "saas").containsEntry("country", "BR").containsEntry("productInterest", null)
+        .containsEntry("completeContact", false);
   }
 
   @Test
-  void aCompanyOfFewerThanTenEarnsNoSizePoints() {
+  void aCountryOutsideTheServedMarketsLowersTheFit() {
     // given
-    String leadId = stored(anonymous(Intent.NEWSLETTER).companySize(9));
+    String leadId = stored(anonymous(Intent.NEWSLETTER).country("BR").companySize(250));
 
     // when
     ScoreResult result = scoring.scoreNewLead(leadId, "system");
 
     // then
-    verify(ledger, never()).insert(anyString(), anyString(), eq("FIT_COMPANY_SIZE"), anyInt(), anyString(), any());
-    assertThat(result.fitScore()).isZero();
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"CEO", "VP Marketing", "Vice President Sales", "Managing Director", "Head of IT",
-      "Co-Founder", "chief revenue officer"})
-  void aSeniorTitleEarnsTwentyFitPoints(String title) {
-    // given
-    String leadId = stored(anonymous(Intent.NEWSLETTER).title(title));
-
-    // when
-    ScoreResult result = scoring.scoreNewLead(leadId, "system");
-
-    // then
-    verify(ledger).insert("lead-7", "FIT", "FIT_SENIOR_TITLE", 20, "senior title '" + title + "'", NOW);
-    assertThat(result.fitScore()).isEqualTo(20);
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"Software Engineer", "Headhunter", "Marketing Assistant", "Directorate clerk"})
-  void anOrdinaryTitleEarnsNoFitPoints(String title) {
-    // given
-    String leadId = stored(anonymous(Intent.NEWSLETTER).title(title));
-
-    // when
-    ScoreResult result = scoring.scoreNewLead(leadId, "system");
-
-    // then
-    assertThat(result.fitScore()).isZero();
-  }
-
-  @Test
-  void companyWithoutPhoneIsNotACompleteContact() {
-    // given
-    String leadId = stored(anonymous(Intent.NEWSLETTER).company("Acme").phone(null));
-
-    // when
-    ScoreResult result = scoring.scoreNewLead(leadId, "system");
-
-    // then
-    assertThat(result.fitScore()).isZero();
-    verify(ledger, never()).insert(anyString(), anyString(), eq("FIT_COMPLETE_CONTACT"), anyInt(), anyString(), any());
+    assertThat(result.fitScore()).isEqualTo(15 - 15);
+    assertThat(ledger.ruleIds()).contains(FIT + "Rule_OutsideServedMarkets");
   }
 
   @ParameterizedTest
@@ -151,7 +148,8 @@ class LeadScoringServiceTest {
     ScoreResult result = scoring.scoreNewLead(leadId, "system");
 
     // then
-    verify(ledger).insert("lead-7", "ENGAGEMENT", "INTENT_" + intent.name(), points, reason, NOW);
+    assertThat(ledger.lines.get(0)).isEqualTo(new ScoreLine("lead-7", "ENGAGEMENT",
+        ENGAGEMENT + "Rule_Intent" + camel(intent.name()), points, reason, T0));
     assertThat(result.engagementScore()).isEqualTo(points);
   }
 
@@ -166,8 +164,9 @@ class LeadScoringServiceTest {
     // then
     assertThat(result.total()).isEqualTo(50).isLessThan(60);
     assertThat(result.salesReady()).isTrue();
-    assertThat(result.why()).isEqualTo("hand-raiser: demo requested (score 50)");
-    verify(leads).moveToStage("lead-7", LeadStage.MQL, null, "system", "hand-raiser: demo requested (score 50)");
+    String why = "hand-raiser: demo requested (score 50) (" + READY + "Rule_HandRaiser)";
+    assertThat(result.why()).isEqualTo(why);
+    verify(leads).moveToStage("lead-7", LeadStage.MQL, null, "system", why);
   }
 
   @Test
@@ -181,12 +180,12 @@ class LeadScoringServiceTest {
     // then
     assertThat(result.total()).isEqualTo(50);
     assertThat(result.salesReady()).isFalse();
-    assertThat(result.why()).isEqualTo("score 50 < threshold 60");
+    assertThat(result.why()).isEqualTo("score 50 < threshold 60: not sales-ready (" + READY + "Rule_BelowThreshold)");
     verify(leads, never()).moveToStage(anyString(), any(), any(), anyString(), anyString());
   }
 
   @Test
-  void reachingTheDefaultThresholdExactlyMakesTheLeadAnMql() {
+  void reachingTheThresholdExactlyMakesTheLeadAnMql() {
     // given
     String leadId = stored(anonymous(Intent.INQUIRY).title("CTO").productInterest("Routing"));
 
@@ -196,25 +195,25 @@ class LeadScoringServiceTest {
     // then
     assertThat(result.total()).isEqualTo(60);
     assertThat(result.salesReady()).isTrue();
-    verify(leads).moveToStage("lead-7", LeadStage.MQL, null, "system", "score 60 >= threshold 60");
+    verify(leads).moveToStage("lead-7", LeadStage.MQL, null, "system",
+        "score 60 >= threshold 60: sales-ready (" + READY + "Rule_AtThreshold)");
   }
 
   @Test
-  void theThresholdComesFromTheConfiguredLeadProperties() {
-    // given
-    LeadScoringService lenient = scoringWithThreshold(30);
-    LeadScoringService strict = scoringWithThreshold(31);
+  void theThresholdIsTheLatestDeployedSalesReadyTableNotCode() throws IOException {
+    // given a process owner lowered the threshold to 30 and deployed the table
+    String changed = resource("processes/lead-sales-ready.dmn").replace("&gt;= 60", "&gt;= 30")
+        .replace("<text>60</text>", "<text>30</text>");
+    engine.manageDeployment(engine.getRepositoryService().createDeployment()
+        .addString("lead-sales-ready.dmn", changed).deploy());
     String leadId = stored(anonymous(Intent.INQUIRY));
 
     // when
-    ScoreResult underLenient = lenient.scoreNewLead(leadId, "system");
-    ScoreResult underStrict = strict.scoreNewLead(leadId, "system");
+    ScoreResult result = scoring.scoreNewLead(leadId, "system");
 
     // then
-    assertThat(underLenient.salesReady()).isTrue();
-    assertThat(underLenient.why()).isEqualTo("score 30 >= threshold 30");
-    assertThat(underStrict.salesReady()).isFalse();
-    assertThat(underStrict.why()).isEqualTo("score 30 < threshold 31");
+    assertThat(result.salesReady()).isTrue();
+    assertThat(result.why()).isEqualTo("score 30 >= threshold 30: sales-ready (lead-sales-ready:v2/Rule_AtThreshold)");
   }
 
   @ParameterizedTest
@@ -253,7 +252,8 @@ class LeadScoringServiceTest {
     ScoreResult result = scoring.applyEngagement(leadId, "RESUBMISSION_EVENT_SIGNUP", "system");
 
     // then
-    verify(ledger).insert("lead-7", "ENGAGEMENT", "RESUBMISSION_EVENT_SIGNUP", 20, "event signup", NOW);
+    assertThat(ledger.lines.get(0)).isEqualTo(new ScoreLine("lead-7", "ENGAGEMENT",
+        ENGAGEMENT + "Rule_IntentEventSignup", 20, "event signup (new submission)", T0));
     verify(leads).updateScores("lead-7", 10, 25);
     assertThat(result.total()).isEqualTo(35);
     assertThat(result.salesReady()).isFalse();
@@ -270,13 +270,14 @@ class LeadScoringServiceTest {
     // then
     assertThat(result.total()).isEqualTo(55);
     assertThat(result.salesReady()).isTrue();
-    verify(leads).moveToStage("lead-7", LeadStage.MQL, null, "system", "hand-raiser: demo requested (score 55)");
+    verify(leads).moveToStage("lead-7", LeadStage.MQL, null, "system",
+        "hand-raiser: demo requested (score 55) (" + READY + "Rule_HandRaiser)");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"EMAIL_CLICK", "RESUBMISSION_", "RESUBMISSION_WEBINAR", "resubmission_inquiry", "EVENT_",
       "EVENT_SMOKE_SIGNAL", "event_chat"})
-  void anEngagementThatIsNoKnownResubmissionChangesNoPoints(String engagementType) {
+  void anEngagementThatIsNoKnownTypeChangesNoPointsAndBooksNothing(String engagementType) {
     // given
     String leadId = stored(anonymous(Intent.NEWSLETTER).stage(LeadStage.NURTURING).scores(10, 5));
 
@@ -284,14 +285,14 @@ class LeadScoringServiceTest {
     ScoreResult result = scoring.applyEngagement(leadId, engagementType, "system");
 
     // then
-    verifyNoInteractions(ledger);
+    assertThat(ledger.lines).isEmpty();
     verify(leads, never()).updateScores(anyString(), anyInt(), anyInt());
     assertThat(result.total()).isEqualTo(15);
     assertThat(result.salesReady()).isFalse();
   }
 
   @Test
-  void aRescoreWritesNothingButPromotesANurturingLeadAlreadyAtTheThreshold() {
+  void aRescoreWithoutChangeBooksOnlyTheDecisionThatPromotesANurturingLeadAlreadyAtTheThreshold() {
     // given
     String leadId = stored(anonymous(Intent.INQUIRY).stage(LeadStage.NURTURING).scores(30, 30));
 
@@ -299,17 +300,18 @@ class LeadScoringServiceTest {
     ScoreResult result = scoring.rescore(leadId, "system");
 
     // then
-    verifyNoInteractions(ledger);
+    assertThat(ledger.lines).extracting(ScoreLine::kind).containsExactly("THRESHOLD");
     verify(leads, never()).updateScores(anyString(), anyInt(), anyInt());
     assertThat(result.salesReady()).isTrue();
-    verify(leads).moveToStage("lead-7", LeadStage.MQL, null, "system", "score 60 >= threshold 60");
+    verify(leads).moveToStage("lead-7", LeadStage.MQL, null, "system",
+        "score 60 >= threshold 60: sales-ready (" + READY + "Rule_AtThreshold)");
   }
 
   @ParameterizedTest
   @CsvSource({"PAGE_VIEW, 2, page view", "FORM_SUBMIT, 10, form submit", "EMAIL_OPEN, 1, email open",
       "EMAIL_CLICK, 3, email click", "CONTENT_DOWNLOAD, 8, content download",
       "WEBINAR_ATTENDED, 15, webinar attended", "CHAT, 10, chat", "PRICING_PAGE_VIEW, 12, pricing page view"})
-  void anEngagementEventEarnsItsDefaultPointsWithALedgerRow(EngagementType type, int points, String reason) {
+  void anEngagementEventEarnsThePointsOfItsRowWithALedgerLine(EngagementType type, int points, String reason) {
     // given
     String leadId = stored(anonymous(Intent.NEWSLETTER).stage(LeadStage.NURTURING).scores(10, 5));
 
@@ -317,28 +319,11 @@ class LeadScoringServiceTest {
     ScoreResult result = scoring.applyEngagement(leadId, "EVENT_" + type.name(), "system");
 
     // then
-    verify(ledger).insert("lead-7", "ENGAGEMENT", "EVENT_" + type.name(), points, reason, NOW);
+    assertThat(ledger.lines.get(0)).isEqualTo(new ScoreLine("lead-7", "ENGAGEMENT",
+        ENGAGEMENT + "Rule_Event" + camel(type.name()), points, reason, T0));
     verify(leads).updateScores("lead-7", 10, 5 + points);
     assertThat(result.engagementScore()).isEqualTo(5 + points);
     assertThat(scoring.pointsOf(type)).isEqualTo(points);
-  }
-
-  @Test
-  void engagementEventPointsComeFromConfiguration() {
-    // given
-    LeadProperties.EngagementPoints points = new LeadProperties.EngagementPoints(null, null, null, null, null, null,
-        null, 40);
-    LeadScoringService configured = new LeadScoringService(leads, ledger,
-        new LeadProperties(null, null, null, null, new LeadProperties.Scoring(null, points), null), clock);
-    String leadId = stored(anonymous(Intent.NEWSLETTER).stage(LeadStage.NURTURING).scores(10, 5));
-
-    // when
-    ScoreResult result = configured.applyEngagement(leadId, "EVENT_PRICING_PAGE_VIEW", "system");
-
-    // then
-    verify(ledger).insert("lead-7", "ENGAGEMENT", "EVENT_PRICING_PAGE_VIEW", 40, "pricing page view", NOW);
-    assertThat(result.total()).isEqualTo(55);
-    assertThat(configured.pointsOf(EngagementType.PAGE_VIEW)).isEqualTo(2);
   }
 
   @Test
@@ -351,7 +336,8 @@ class LeadScoringServiceTest {
 
     // then
     assertThat(result.salesReady()).isTrue();
-    verify(leads).moveToStage("lead-7", LeadStage.MQL, null, "kafka:leads.engagement", "score 60 >= threshold 60");
+    verify(leads).moveToStage("lead-7", LeadStage.MQL, null, "kafka:leads.engagement",
+        "score 60 >= threshold 60: sales-ready (" + READY + "Rule_AtThreshold)");
   }
 
   @Test
@@ -363,8 +349,251 @@ class LeadScoringServiceTest {
     scoring.creditEarlierEngagement(leadId, EngagementType.CHAT, 7, " (event e-1, before capture)");
 
     // then
-    verify(ledger).insert("lead-7", "ENGAGEMENT", "EVENT_CHAT", 7, "chat (event e-1, before capture)", NOW);
+    assertThat(ledger.lines).containsExactly(new ScoreLine("lead-7", "ENGAGEMENT", ENGAGEMENT + "Rule_EventChat", 7,
+        "chat (event e-1, before capture)", T0));
     verify(leads).updateScores("lead-7", 0, 62);
     verify(leads, never()).moveToStage(anyString(), any(), any(), anyString(), anyString());
+  }
+
+  // --- decay ---
+
+  @Test
+  void aRescoreOneHalfLifeLaterBooksHalfTheEngagementAsDecay() {
+    // given an inquiry (30 engagement) scored at T0
+    String leadId = stored(anonymous(Intent.INQUIRY).stage(LeadStage.NURTURING));
+    scoring.scoreNewLead(leadId, "system");
+    ledger.markRead();
+
+    // when
+    clock.set(T0.plus(Duration.ofDays(30)));
+    ScoreResult result = scoring.rescore(leadId, "system");
+
+    // then
+    assertThat(ledger.unread().get(0)).isEqualTo(new ScoreLine("lead-7", "DECAY", "DECAY", -15,
+        "decay: half-life 30 days, 30 days since last re-score", T0.plus(Duration.ofDays(30))));
+    assertThat(result.engagementScore()).isEqualTo(15);
+    assertThat(current.engagementScore()).isEqualTo(15);
+  }
+
+  @Test
+  void eachRescoreBooksOnlyTheDecaySinceTheLastBooking() {
+    // given an inquiry scored at T0 and re-scored 30 days later (30 -> 15)
+    String leadId = stored(anonymous(Intent.INQUIRY).stage(LeadStage.NURTURING));
+    scoring.scoreNewLead(leadId, "system");
+    clock.set(T0.plus(Duration.ofDays(30)));
+    scoring.rescore(leadId, "system");
+
+    // when 12 days later: 30 x 0.5^(42/30) = 11.37 -> 11
+    clock.set(T0.plus(Duration.ofDays(42)));
+    ScoreResult result = scoring.rescore(leadId, "system");
+
+    // then
+    assertThat(ledger.linesOf("DECAY")).extracting(ScoreLine::points, ScoreLine::reason).containsExactly(
+        tuple(-15, "decay: half-life 30 days, 30 days since last re-score"),
+        tuple(-4, "decay: half-life 30 days, 12 days since last re-score"));
+    assertThat(result.engagementScore()).isEqualTo(11);
+    assertThat(ledger.sum()).isEqualTo(current.score());
+  }
+
+  @Test
+  void lessThanHalfAPointOfDecayBooksNothing() {
+    // given
+    String leadId = stored(anonymous(Intent.INQUIRY).stage(LeadStage.NURTURING));
+    scoring.scoreNewLead(leadId, "system");
+    ledger.markRead();
+
+    // when 12 hours later: 30 x 0.5^(0.5/30) = 29.65 -> 30
+    clock.set(T0.plus(Duration.ofHours(12)));
+    scoring.rescore(leadId, "system");
+
+    // then
+    assertThat(ledger.unread()).isEmpty();
+    assertThat(current.engagementScore()).isEqualTo(30);
+  }
+
+  @Test
+  void anEngagementFirstBooksTheDecaySoFarThenItsOwnPointsAtFullValue() {
+    // given
+    String leadId = stored(anonymous(Intent.INQUIRY).stage(LeadStage.NURTURING));
+    scoring.scoreNewLead(leadId, "system");
+    ledger.markRead();
+
+    // when
+    clock.set(T0.plus(Duration.ofDays(30)));
+    ScoreResult result = scoring.applyEngagement(leadId, "EVENT_PRICING_PAGE_VIEW", "system");
+
+    // then
+    assertThat(ledger.unread()).extracting(ScoreLine::kind, ScoreLine::points).containsExactly(
+        tuple("DECAY", -15), tuple("ENGAGEMENT", 12),
+        tuple("THRESHOLD", 0));
+    assertThat(result.engagementScore()).isEqualTo(15 + 12);
+  }
+
+  @Test
+  void theHalfLifeIsConfigured() {
+    // given
+    LeadScoringService weekly = scoring(new ScoringProperties(Duration.ofDays(7)));
+    String leadId = stored(anonymous(Intent.DEMO_REQUEST).stage(LeadStage.NURTURING));
+    weekly.scoreNewLead(leadId, "system");
+
+    // when two half-lives later: 50 -> 12.5 -> 13
+    clock.set(T0.plus(Duration.ofDays(14)));
+    ScoreResult result = weekly.rescore(leadId, "system");
+
+    // then
+    assertThat(result.engagementScore()).isEqualTo(13);
+    assertThat(ledger.linesOf("DECAY")).extracting(ScoreLine::reason)
+        .containsExactly("decay: half-life 7 days, 14 days since last re-score");
+  }
+
+  @Test
+  void theLedgerAlwaysSumsToTheLeadsScoreAndEngagementToItsDecayedValue() {
+    // given
+    String leadId = stored(TestLeads.lead("lead-7").title("CTO").companySize(60).intent(Intent.CONTENT_DOWNLOAD)
+        .stage(LeadStage.NURTURING));
+    scoring.scoreNewLead(leadId, "system");
+    String[] engagements = {"EVENT_PAGE_VIEW", "EVENT_EMAIL_CLICK", "RESUBMISSION_INQUIRY", "EVENT_CHAT", null,
+        "EVENT_WEBINAR_ATTENDED", null, "EVENT_EMAIL_OPEN", null, null};
+    Instant at = T0;
+
+    for (int step = 0; step < engagements.length; step++) {
+      // when days pass irregularly and the lead engages or is re-scored
+      at = at.plus(Duration.ofHours(29L * (step + 1) + 7));
+      clock.set(at);
+      if (engagements[step] == null) {
+        scoring.rescore(leadId, "system");
+      } else {
+        scoring.applyEngagement(leadId, engagements[step], "system");
+      }
+
+      // then
+      assertThat(ledger.sum()).as("ledger sum after step %d", step).isEqualTo(current.score());
+      assertThat(current.engagementScore()).as("engagement after step %d", step)
+          .isEqualTo(scoring.decayedEngagement(ledger.lines, at));
+      assertThat(scoring.explain(leadId).pendingDecay()).isZero();
+    }
+    assertThat(ledger.linesOf("DECAY")).isNotEmpty();
+  }
+
+  @Test
+  void theExplanationShowsFitDecayedEngagementTotalThresholdAndTheDecidingRule() {
+    // given an inquiry with a senior title: 20 fit + 30 engagement, 30 days ago
+    String leadId = stored(anonymous(Intent.INQUIRY).title("CTO").stage(LeadStage.NURTURING));
+    scoring.scoreNewLead(leadId, "system");
+
+    // when
+    clock.set(T0.plus(Duration.ofDays(30)));
+    ScoreExplanation why = scoring.explain(leadId);
+
+    // then
+    assertThat(why.fit()).isEqualTo(20);
+    assertThat(why.engagementBooked()).isEqualTo(30);
+    assertThat(why.engagement()).isEqualTo(15);
+    assertThat(why.pendingDecay()).isEqualTo(-15);
+    assertThat(why.total()).isEqualTo(35);
+    assertThat(why.threshold()).isEqualTo(60);
+    assertThat(why.salesReady()).isFalse();
+    assertThat(why.decidedBy()).isEqualTo(READY + "Rule_BelowThreshold");
+    assertThat(why.engagementHalfLife()).isEqualTo("30 days");
+    assertThat(why.ledger()).hasSize(3);
+    assertThat(why.ledgerSum()).isEqualTo(50);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"PT20M, 20 minutes", "PT5H, 5 hours", "PT36H, 1.5 days", "P30D, 30 days", "P12DT2H, 12.1 days"})
+  void durationsReadAsWords(Duration duration, String words) {
+    assertThat(LeadScoringService.words(duration)).isEqualTo(words);
+  }
+
+  // --- helpers ---
+
+  private static String camel(String name) {
+    StringBuilder text = new StringBuilder();
+    for (String part : name.toLowerCase().split("_")) {
+      text.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return text.toString();
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = LeadScoringServiceTest.class.getClassLoader().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Lead withScores(Lead l, int fit, int engagement) {
+    return new Lead(l.id(), l.source(), l.externalId(), l.campaign(), l.landingPage(), l.intent(), l.firstName(),
+        l.lastName(), l.email(), l.phone(), l.company(), l.title(), l.companySize(), l.industry(), l.country(),
+        l.region(), l.productInterest(), l.consent(), l.capturedAt(), l.cost(), l.stage(), l.stageChangedAt(),
+        l.ownerId(), fit, engagement, l.valid(), l.invalidReason(), l.duplicateOf(), l.recycleCount(),
+        l.funnelPosition(), l.dealValue(), l.closeReason(), l.newCustomer(), l.stuckSince(), l.updatedAt(),
+        l.validityRule(), l.invalidDetail());
+  }
+
+  /** The ledger table in memory. */
+  static final class FakeLedger implements ScoreLedgerMapper {
+
+    final List<ScoreLine> lines = new ArrayList<>();
+    private int read;
+
+    /** The lines so far are the given; {@link #unread()} returns what is booked from now on. */
+    void markRead() {
+      read = lines.size();
+    }
+
+    List<ScoreLine> unread() {
+      return lines.subList(read, lines.size());
+    }
+
+    @Override
+    public void insert(String leadId, String kind, String ruleId, int points, String reason, Instant scoredAt) {
+      lines.add(new ScoreLine(leadId, kind, ruleId, points, reason, scoredAt));
+    }
+
+    @Override
+    public List<ScoreLine> findByLead(String leadId) {
+      return lines.stream().filter(line -> line.leadId().equals(leadId)).toList();
+    }
+
+    List<String> ruleIds() {
+      return lines.stream().map(ScoreLine::ruleId).toList();
+    }
+
+    List<ScoreLine> linesOf(String kind) {
+      return lines.stream().filter(line -> line.kind().equals(kind)).toList();
+    }
+
+    int sum() {
+      return lines.stream().mapToInt(ScoreLine::points).sum();
+    }
+  }
+
+  /** A clock the test moves. */
+  static final class MutableClock extends Clock {
+
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 }
