@@ -32,6 +32,8 @@ public final class LeadVariables {
   /** {@code RecycleReason} name given by the SDR or the sales rep. */
   public static final ProcessVariable<String> RECYCLE_REASON = new ProcessVariable<>("recycleReason", String.class);
 
+  /** User id of the SDR an MQL is assigned to (Task_AssignSdr); null: unassigned in the SDR queue. */
+  public static final ProcessVariable<String> SDR_REP = new ProcessVariable<>("sdrRep", String.class);
   /** SDR form: REACHED or NO_ANSWER. */
   public static final ProcessVariable<String> CALL_OUTCOME = new ProcessVariable<>("callOutcome", String.class);
   /** Call attempts made so far (sdr-qualification). */
