@@ -132,26 +132,33 @@ public class RepAllocator {
             .thenComparing(c -> c.rep().userId(), Comparator.reverseOrder()))
         .orElseThrow();
 
+    List<RoutingMapper.Credit> changed = new ArrayList<>();
     for (Candidate candidate : candidates) {
       String id = candidate.rep().userId();
       RoutingMapper.Credit before = credits.get(id);
       boolean isChosen = candidate == chosen;
       int assigned = (before == null ? 0 : before.assigned()) + (isChosen ? 1 : 0);
       double credit = raised.get(id) - (isChosen ? total : 0);
-      write(teamId, before, new RoutingMapper.Credit(id, credit, assigned, true), now);
+      write(teamId, before, new RoutingMapper.Credit(id, credit, assigned, true), changed, now);
     }
     for (Rep rep : atCapacity) {
       RoutingMapper.Credit before = credits.get(rep.userId());
       if (before != null && before.eligible()) {
-        write(teamId, before, new RoutingMapper.Credit(rep.userId(), before.credit(), before.assigned(), false), now);
+        write(teamId, before, new RoutingMapper.Credit(rep.userId(), before.credit(), before.assigned(), false),
+            changed, now);
       }
     }
     for (Rep rep : reps) { // departed and absent reps: frozen until they are back
       RoutingMapper.Credit before = credits.get(rep.userId());
       boolean away = rep.status() == RepStatus.DEPARTED || absences.containsKey(rep.userId());
       if (away && before != null && before.eligible()) {
-        write(teamId, before, new RoutingMapper.Credit(rep.userId(), before.credit(), before.assigned(), false), now);
+        write(teamId, before, new RoutingMapper.Credit(rep.userId(), before.credit(), before.assigned(), false),
+            changed, now);
       }
+    }
+
+    if (!changed.isEmpty()) {
+      routing.updateCredits(teamId, changed, now);
     }
 
     StringBuilder why = new StringBuilder("team ").append(teamId).append(": ")
@@ -168,11 +175,12 @@ public class RepAllocator {
     return new Allocation(team, chosen.rep(), chosen.weight(), chosen.load(), why.toString());
   }
 
-  private void write(String teamId, RoutingMapper.Credit before, RoutingMapper.Credit after, Instant at) {
+  private void write(String teamId, RoutingMapper.Credit before, RoutingMapper.Credit after,
+      List<RoutingMapper.Credit> changed, Instant at) {
     if (before == null) {
       routing.insertCredit(teamId, after, at);
     } else {
-      routing.updateCredit(teamId, after, at);
+      changed.add(after);
     }
   }
 

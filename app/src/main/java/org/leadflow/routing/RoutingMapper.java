@@ -39,7 +39,8 @@ public interface RoutingMapper {
    */
   record Credit(String userId, double credit, int assigned, boolean eligible) {}
 
-  int updateCredit(String teamId, Credit credit, Instant at);
+  /** Writes the credits of reps who have a row already. */
+  int updateCredits(String teamId, Collection<Credit> credits, Instant at);
 
   void insertCredit(String teamId, Credit credit, Instant at);
 }
