@@ -60,8 +60,8 @@ class DemoIdentities {
       new Rep("lena", DEMO_TEAM, 40, RepStatus.ACTIVE),
       new Rep("nick", SECOND_SALES_TEAM, 15, RepStatus.ACTIVE),
       new Rep("nora", SECOND_SALES_TEAM, 30, RepStatus.ACTIVE),
-      new Rep("sam", SDR_TEAM, 200, RepStatus.ACTIVE),
-      new Rep("sara", SDR_TEAM, 200, RepStatus.ACTIVE));
+      new Rep("sam", SDR_TEAM, 500, RepStatus.ACTIVE),
+      new Rep("sara", SDR_TEAM, 500, RepStatus.ACTIVE));
 
   private final PeopleMapper people;
   private final Clock clock;

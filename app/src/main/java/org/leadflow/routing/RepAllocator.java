@@ -56,7 +56,7 @@ public class RepAllocator {
    *     and they still are, the lead stays with them.
    * @throws NoEligibleRepException when nobody of the team may take the lead
    */
-  @Transactional(propagation = Propagation.MANDATORY)
+  @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = NoEligibleRepException.class)
   public Allocation allocate(String teamId, String takenFrom) {
     Team team = people.lockTeam(teamId).orElseThrow(() ->
         new NoEligibleRepException("Team '" + teamId + "' (named by the routing table) does not exist"));

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * rule, the team, weights and loads, who was skipped and why) and published as LeadAssigned.
  */
 @Service
-@Transactional
+@Transactional(noRollbackFor = NoEligibleRepException.class)
 public class RoutingService {
 
   private static final Logger log = LoggerFactory.getLogger(RoutingService.class);

@@ -165,6 +165,31 @@ class PeopleAndRoutingIT extends IntegrationTestBase {
   }
 
   @Test
+  void withEverySdrAbsentTheMqlIsStillCapturedAndWaitsUnassignedInTheSdrQueue() {
+    LocalDate today = LocalDate.now(BERLIN);
+    List<Long> absences = new java.util.ArrayList<>();
+    try {
+      for (String sdr : List.of("sam", "sara")) {
+        absences.add(exchange(HttpMethod.POST, "max", "/api/reps/" + sdr + "/absences",
+            absence(today, today, "team offsite")).getBody().path("id").asLong());
+      }
+
+      String leadId = capture(submission("DEMO_REQUEST", unique()));
+
+      Task qualify = task(leadId, SdrQualification.Tasks.QUALIFY_LEAD);
+      assertThat(qualify.getAssignee()).isNull();
+      assertThat(candidateGroups(qualify)).containsExactly("sdr");
+      assertThat(jdbc.queryForObject("select count(*) from lead_assignment where lead_id = ?", Integer.class, leadId))
+          .isZero();
+    } finally {
+      List<String> sdrs = List.of("sam", "sara");
+      for (int i = 0; i < absences.size(); i++) {
+        exchange(HttpMethod.DELETE, "max", "/api/reps/" + sdrs.get(i) + "/absences/" + absences.get(i), null);
+      }
+    }
+  }
+
+  @Test
   void anAbsentRepGetsNoNewLeadsAndTheReasonSaysWhy() {
     LocalDate today = LocalDate.now(BERLIN);
     ResponseEntity<JsonNode> absent = exchange(HttpMethod.POST, "max", "/api/reps/lena/absences",
