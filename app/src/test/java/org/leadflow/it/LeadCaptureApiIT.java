@@ -46,7 +46,8 @@ class LeadCaptureApiIT extends IntegrationTestBase {
         .processInstanceBusinessKey(leadId).singleResult();
     assertThat(lifecycle).isWaitingAt(LeadLifecycle.Tasks.QUALIFY_WITH_SDR);
     Task sdrTask = task(leadId, SdrQualification.Tasks.QUALIFY_LEAD);
-    assertThat(sdrTask).hasCandidateGroup("sdr");
+    assertThat(sdrTask).hasCandidateGroupAssociated("sdr");
+    assertThat(sdrTask.getAssignee()).as("routed to an SDR of sdr-desk").isIn("sam", "sara");
     assertThat(sdrTask.getDueDate()).isNotNull();
     assertThat(stages(leadId)).containsExactly("CAPTURED", "MQL");
   }
