@@ -42,6 +42,9 @@ class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.POST, "/api/leads").hasAnyAuthority(Roles.MARKETING, Roles.LEAD_INTAKE, Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/leads", "/api/leads/**").hasAnyAuthority(READERS)
+            .requestMatchers(HttpMethod.POST, "/api/handovers").hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/handovers", "/api/handovers/**")
+                .hasAnyAuthority(Roles.SALES_MANAGER, Roles.PROCESS_OWNER, Roles.ADMIN)
             .anyRequest().hasAuthority(Roles.ADMIN))
         .httpBasic(basic -> basic.realmName("leadflow").authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"leadflow\"");
