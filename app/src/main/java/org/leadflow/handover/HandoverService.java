@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
@@ -91,8 +92,10 @@ public class HandoverService {
         .putValue(LeadVariables.SUCCESSOR.name(), request.successor())
         .putValue(LeadVariables.HAND_BACK_ON_RETURN.name(), Boolean.TRUE.equals(request.handBackOnReturn()))
         .putValue(LeadVariables.HANDOVER_NOTE.name(), request.note());
-    String previous = identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId();
-    identity.setAuthenticatedUserId(actor); // so the engine records the starter and the delegate the actor
+    var previous = identity.getCurrentAuthentication();
+    // as the caller, with their groups: engine authorizations apply, the starter and the actor are recorded
+    identity.setAuthentication(actor, identity.createGroupQuery().groupMember(actor).list().stream()
+        .map(Group::getId).toList());
     try {
       ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(RepHandover.KEY)
           .businessKey("handover:" + request.departingRep())
@@ -104,7 +107,7 @@ public class HandoverService {
       if (previous == null) {
         identity.clearAuthentication();
       } else {
-        identity.setAuthenticatedUserId(previous);
+        identity.setAuthentication(previous);
       }
     }
   }
@@ -252,6 +255,23 @@ public class HandoverService {
     return successor;
   }
 
+  /*
+   * Engine changes made in this command are flushed when it ends, so queries still match the rows as they
+   * were; the entities they return are the changed ones. Hence: query, then check the current value.
+   */
+
+  private List<Task> tasksOf(String rep) {
+    return tasks.createTaskQuery().taskAssignee(rep).list().stream().filter(task -> rep.equals(task.getAssignee()))
+        .toList();
+  }
+
+  private List<VariableInstance> repVariablesNaming(String rep) {
+    return REP_VARIABLES.stream()
+        .flatMap(name -> runtime.createVariableInstanceQuery().variableValueEquals(name, rep).list().stream())
+        .filter(variable -> rep.equals(variable.getValue()) && variable.getTaskId() == null)
+        .toList();
+  }
+
   private record Moved(int tasks, int timers) {}
 
   /** The lead's tasks assigned to {@code from}, and the rep variables of its instances, go to {@code to}. */
@@ -287,25 +307,30 @@ public class HandoverService {
   private int moveRemainingWork(String rep, Map<String, String> successorOf, String chosen, String actor) {
     String fallback = chosen != null ? chosen : assignments.supervisorOf(rep).filter(s -> !s.equals(rep)).orElse(actor);
     int moved = 0;
-    for (Task task : tasks.createTaskQuery().taskAssignee(rep).list()) {
-      tasks.setAssignee(task.getId(), fallback);
+    for (Task task : tasksOf(rep)) {
+      tasks.setAssignee(task.getId(), successorOf.getOrDefault(businessKeyOf(task.getProcessInstanceId()), fallback));
       moved++;
     }
-    for (String name : REP_VARIABLES) {
-      for (VariableInstance variable : runtime.createVariableInstanceQuery().variableValueEquals(name, rep).list()) {
-        String businessKey = runtime.createProcessInstanceQuery().processInstanceId(variable.getProcessInstanceId())
-            .singleResult().getBusinessKey();
-        runtime.setVariableLocal(variable.getExecutionId(), name, successorOf.getOrDefault(businessKey, fallback));
-      }
+    for (VariableInstance variable : repVariablesNaming(rep)) {
+      runtime.setVariableLocal(variable.getExecutionId(), variable.getName(),
+          successorOf.getOrDefault(businessKeyOf(variable.getProcessInstanceId()), fallback));
     }
     return moved;
   }
 
+  private String businessKeyOf(String processInstanceId) {
+    if (processInstanceId == null) {
+      return null;
+    }
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    return instance == null ? null : instance.getBusinessKey();
+  }
+
+
   private void ensureNothingLeftWith(String rep) {
     int leadsLeft = handovers.countOpenLeadsOf(rep);
-    long tasksLeft = tasks.createTaskQuery().taskAssignee(rep).count();
-    long variablesLeft = REP_VARIABLES.stream()
-        .mapToLong(name -> runtime.createVariableInstanceQuery().variableValueEquals(name, rep).count()).sum();
+    long tasksLeft = tasksOf(rep).size();
+    long variablesLeft = repVariablesNaming(rep).size();
     if (leadsLeft + tasksLeft + variablesLeft > 0) {
       throw new IllegalStateException("Hand-over of " + rep + " incomplete, nothing moved: " + leadsLeft
           + " open lead(s), " + tasksLeft + " task(s), " + variablesLeft + " rep variable(s) still name " + rep);
