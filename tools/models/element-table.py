@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 NS = {'bpmn': 'http://www.omg.org/spec/BPMN/20100524/MODEL'}
 BPMN = '{http://www.omg.org/spec/BPMN/20100524/MODEL}'
 C = '{http://camunda.org/schema/1.0/bpmn}'
+# the integration test that drives a user task through Tasklist's REST, where it is not LeadJourneyIT
+USER_TASK_ITS = {'Task_ReassignLead': 'PeopleAndRoutingIT'}
 ORDER = ['lead-lifecycle', 'lead-nurture', 'sdr-qualification', 'sales-follow-up', 'opportunity']
 
 
@@ -41,7 +43,7 @@ def main():
                 assignee = el.get(C + 'assignee')
                 form = el.get(C + 'formRef')
                 kind = f'user task, group `{el.get(C + "candidateGroups")}`' + (f', assignee `{assignee}`' if assignee else '')
-                print(f'| {key} | `{eid}` {name} | {kind} | form [`{form}`](forms/{form}.form), due `{el.get(C + "dueDate")}` | {tests}, LeadJourneyIT |')
+                print(f'| {key} | `{eid}` {name} | {kind} | form [`{form}`](forms/{form}.form), due `{el.get(C + "dueDate")}` | {tests}, {USER_TASK_ITS.get(eid, "LeadJourneyIT")} |')
             elif tag in ('boundaryEvent', 'intermediateCatchEvent'):
                 timer = el.find('bpmn:timerEventDefinition', NS)
                 if timer is not None:

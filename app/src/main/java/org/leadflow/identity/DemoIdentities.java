@@ -1,10 +1,15 @@
 package org.leadflow.identity;
 
+import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.leadflow.routing.RoutingMapper;
+import org.leadflow.people.PeopleMapper;
+import org.leadflow.people.Rep;
+import org.leadflow.people.RepStatus;
+import org.leadflow.people.Team;
+import org.leadflow.people.TeamRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -16,12 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Demo people, created only in the {@code demo} profile (the default run): password = user id.
  * The admin {@code demo}/{@code demo} comes from {@code camunda.bpm.admin-user} in application-demo.yaml.
+ * Teams: two competing sales teams (Sales North: max with leo and lena; Sales West: mona with nick and
+ * nora) and the SDR desk (sam, sara), as lead-routing.dmn names them.
  */
 @Component
 @Profile("demo")
 class DemoIdentities {
 
   static final String DEMO_TEAM = "sales-north";
+  static final String SECOND_SALES_TEAM = "sales-west";
+  static final String SDR_TEAM = "sdr-desk";
 
   private static final Logger log = LoggerFactory.getLogger(DemoIdentities.class);
 
@@ -34,14 +43,33 @@ class DemoIdentities {
       new DemoUser("leo", "Leo", "Closer", Roles.SALES),
       new DemoUser("lena", "Lena", "Seller", Roles.SALES),
       new DemoUser("max", "Max", "Manager", Roles.SALES_MANAGER),
+      new DemoUser("mona", "Mona", "Lead", Roles.SALES_MANAGER),
+      new DemoUser("nick", "Nick", "Dealer", Roles.SALES),
+      new DemoUser("nora", "Nora", "Pitch", Roles.SALES),
       new DemoUser("paul", "Paul", "Owner", Roles.PROCESS_OWNER));
 
   private final IdentityService identity;
-  private final RoutingMapper teams;
+  private static final List<Team> TEAMS = List.of(
+      new Team(DEMO_TEAM, "Sales North", TeamRole.SALES, "max", "DACH", "analytics", "Europe/Berlin"),
+      new Team(SECOND_SALES_TEAM, "Sales West", TeamRole.SALES, "mona", "Western Europe", "platform", "Europe/Paris"),
+      new Team(SDR_TEAM, "SDR desk", TeamRole.SDR, "max", "Europe", null, "Europe/Berlin"));
 
-  DemoIdentities(IdentityService identity, RoutingMapper teams) {
+  /** Capacities differ on purpose (nick is new: a small book); the SDRs take the MQL volume. */
+  private static final List<Rep> REPS = List.of(
+      new Rep("leo", DEMO_TEAM, 40, RepStatus.ACTIVE),
+      new Rep("lena", DEMO_TEAM, 40, RepStatus.ACTIVE),
+      new Rep("nick", SECOND_SALES_TEAM, 15, RepStatus.ACTIVE),
+      new Rep("nora", SECOND_SALES_TEAM, 30, RepStatus.ACTIVE),
+      new Rep("sam", SDR_TEAM, 200, RepStatus.ACTIVE),
+      new Rep("sara", SDR_TEAM, 200, RepStatus.ACTIVE));
+
+  private final PeopleMapper people;
+  private final Clock clock;
+
+  DemoIdentities(IdentityService identity, PeopleMapper people, Clock clock) {
     this.identity = identity;
-    this.teams = teams;
+    this.people = people;
+    this.clock = clock;
   }
 
   @EventListener(ApplicationStartedEvent.class)
@@ -60,10 +88,15 @@ class DemoIdentities {
         log.info("Created demo user {} in group {}", demo.id(), demo.group());
       }
     }
-    if (teams.countTeam(DEMO_TEAM) == 0) {
-      teams.insertTeam(DEMO_TEAM, "Sales North", "max");
-      teams.insertTeamMember(DEMO_TEAM, "leo");
-      teams.insertTeamMember(DEMO_TEAM, "lena");
+    for (Team team : TEAMS) {
+      if (people.findTeam(team.id()).isEmpty()) {
+        people.insertTeam(team);
+      }
+    }
+    for (Rep rep : REPS) {
+      if (people.findRep(rep.userId()).isEmpty()) {
+        people.insertRep(rep, clock.instant());
+      }
     }
   }
 }

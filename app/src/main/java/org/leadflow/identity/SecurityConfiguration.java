@@ -21,7 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may use which door.
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic against the Camunda identity; capture needs marketing, lead-intake
- *       or admin; reading needs one of the working groups or admin.</li>
+ *       or admin; reading needs one of the working groups or admin; changing teams, reps and absences
+ *       and reassigning a lead needs sales-manager or admin.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own Basic authentication filter, so engine authorizations
  *       apply to the caller.</li>
  *   <li>The Camunda webapps authenticate with their own login and CSRF protection.</li>
@@ -45,6 +46,10 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/handovers").hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/handovers", "/api/handovers/**")
                 .hasAnyAuthority(Roles.SALES_MANAGER, Roles.PROCESS_OWNER, Roles.ADMIN)
+            .requestMatchers(HttpMethod.POST, "/api/leads/*/reassignment").hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/teams", "/api/teams/**", "/api/reps", "/api/reps/**")
+                .hasAnyAuthority(READERS)
+            .requestMatchers("/api/teams/**", "/api/reps/**").hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
             .anyRequest().hasAuthority(Roles.ADMIN))
         .httpBasic(basic -> basic.realmName("leadflow").authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"leadflow\"");

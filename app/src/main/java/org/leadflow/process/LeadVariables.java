@@ -32,6 +32,8 @@ public final class LeadVariables {
   /** {@code RecycleReason} name given by the SDR or the sales rep. */
   public static final ProcessVariable<String> RECYCLE_REASON = new ProcessVariable<>("recycleReason", String.class);
 
+  /** User id of the SDR an MQL is assigned to (Task_AssignSdr); null: unassigned in the SDR queue. */
+  public static final ProcessVariable<String> SDR_REP = new ProcessVariable<>("sdrRep", String.class);
   /** SDR form: REACHED or NO_ANSWER. */
   public static final ProcessVariable<String> CALL_OUTCOME = new ProcessVariable<>("callOutcome", String.class);
   /** Call attempts made so far (sdr-qualification). */
@@ -61,6 +63,11 @@ public final class LeadVariables {
   public static final ProcessVariable<String> ACCEPT_NOTES = new ProcessVariable<>("acceptNotes", String.class);
   /** Manager escalation form: REASSIGN_NOW or KEEP_REP. */
   public static final ProcessVariable<String> MANAGER_DECISION = new ProcessVariable<>("managerDecision", String.class);
+  /** User id of the manager who asked to reassign the lead (POST /api/leads/{id}/reassignment). */
+  public static final ProcessVariable<String> REASSIGNMENT_REQUESTED_BY =
+      new ProcessVariable<>("reassignmentRequestedBy", String.class);
+  /** Reassign form: the rep the manager moves the lead to; empty: routing picks anyone but the current rep. */
+  public static final ProcessVariable<String> REASSIGN_TO = new ProcessVariable<>("reassignTo", String.class);
   /** Free-text notes of the manager's escalation decision. */
   public static final ProcessVariable<String> MANAGER_NOTES = new ProcessVariable<>("managerNotes", String.class);
   /** First-contact verdict: OPPORTUNITY, RECYCLE or DISQUALIFIED. */

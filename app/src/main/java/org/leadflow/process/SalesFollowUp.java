@@ -17,6 +17,9 @@ public final class SalesFollowUp {
     public static final String MAKE_FIRST_CONTACT = "Task_MakeFirstContact";
     public static final String RECORD_FIRST_CONTACT_SLA_BREACH = "Task_RecordFirstContactSlaBreach";
     public static final String RECORD_FIRST_CONTACT = "Task_RecordFirstContact";
+    public static final String MANAGER_REASSIGNMENT = "SubProcess_ManagerReassignment";
+    public static final String REASSIGN_LEAD = "Task_ReassignLead";
+    public static final String MOVE_LEAD_TO_REP = "Task_MoveLeadToRep";
 
     private Tasks() {}
   }
@@ -31,8 +34,17 @@ public final class SalesFollowUp {
     public static final String LEAD_REJECTED_BY_REP = "EndEvent_LeadRejectedByRep";
     public static final String FIRST_CONTACT_MADE = "EndEvent_FirstContactMade";
     public static final String REP_KEEPS_LEAD = "EndEvent_RepKeepsLead";
+    public static final String REASSIGNMENT_BY_MANAGER_REQUESTED = "StartEvent_ReassignmentRequested";
+    public static final String LEAD_MOVED_TO_REP = "EndEvent_LeadMovedToRep";
 
     private Events() {}
+  }
+
+  public static final class Messages {
+    /** A manager asked to reassign the lead (POST /api/leads/{id}/reassignment), correlated by business key. */
+    public static final String REASSIGNMENT_REQUESTED = "Msg_ReassignmentRequested";
+
+    private Messages() {}
   }
 
   private SalesFollowUp() {}

@@ -6,6 +6,7 @@ public final class SdrQualification {
   public static final String KEY = "sdr-qualification";
 
   public static final class Tasks {
+    public static final String ASSIGN_SDR = "Task_AssignSdr";
     public static final String QUALIFY_LEAD = "Task_QualifyLead";
     public static final String RECORD_CALL_OUTCOME = "Task_RecordCallOutcome";
     public static final String RECORD_CALL_ATTEMPT_SLA_BREACH = "Task_RecordCallAttemptSlaBreach";

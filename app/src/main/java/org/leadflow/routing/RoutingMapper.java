@@ -1,27 +1,19 @@
 package org.leadflow.routing;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Select;
-import org.apache.ibatis.annotations.Update;
 
-/** Round-robin cursors, teams and the assignment log. */
+/** What routing reads about reps' loads and results, its fairness ledger and the assignment log (mapper/RoutingMapper.xml). */
 @Mapper
 public interface RoutingMapper {
 
-  /** The pool's cursor, locked for the rest of the transaction. */
-  @Select("select pool, last_assignee from lead_routing_cursor where pool = #{pool} for update")
-  Optional<RoutingCursor> lockCursor(String pool);
-
-  record RoutingCursor(String pool, String lastAssignee) {}
-
-  @Update("update lead_routing_cursor set last_assignee = #{assignee} where pool = #{pool}")
-  void moveCursor(String pool, String assignee);
-
-  @Select("select t.supervisor_id from lead_team t join lead_team_member m on m.team_id = t.id "
-      + "where m.user_id = #{userId} order by t.id limit 1")
+  /** The supervisor of the rep's team. */
+  @Select("select t.supervisor_id from lead_team t join lead_rep r on r.team_id = t.id where r.user_id = #{userId}")
   Optional<String> supervisorOf(String userId);
 
   @Insert("insert into lead_assignment (lead_id, role, assignee, previous_assignee, reason, assigned_at, actor) "
@@ -29,12 +21,26 @@ public interface RoutingMapper {
   void insertAssignment(String leadId, String role, String assignee, String previousAssignee, String reason,
       Instant assignedAt, String actor);
 
-  @Insert("insert into lead_team (id, name, supervisor_id) values (#{id}, #{name}, #{supervisorId})")
-  void insertTeam(String id, String name, String supervisorId);
+  /** Open leads (MQL, SQL, SAL, OPPORTUNITY) per owner; owners without any are missing. */
+  List<Load> openLoads(Collection<String> userIds);
 
-  @Insert("insert into lead_team_member (team_id, user_id) values (#{teamId}, #{userId})")
-  void insertTeamMember(String teamId, String userId);
+  record Load(String userId, int openLeads) {}
 
-  @Select("select count(*) from lead_team where id = #{id}")
-  int countTeam(String id);
+  /** Won and lost leads per owner, closed at or after {@code since}. */
+  List<Results> resultsSince(Collection<String> userIds, Instant since);
+
+  record Results(String userId, int won, int lost) {}
+
+  List<Credit> credits(String teamId);
+
+  /**
+   * A rep's place in the team's smooth weighted round robin: {@code credit} grows by their weight on
+   * every lead they are eligible for and shrinks by the sum of the weights when they get one.
+   */
+  record Credit(String userId, double credit, int assigned, boolean eligible) {}
+
+  /** Writes the credits of reps who have a row already. */
+  int updateCredits(String teamId, Collection<Credit> credits, Instant at);
+
+  void insertCredit(String teamId, Credit credit, Instant at);
 }

@@ -2,72 +2,142 @@ package org.leadflow.routing;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.leadflow.events.LeadEvent;
 import org.leadflow.events.LeadEventPublisher;
 import org.leadflow.events.LeadEventType;
-import org.leadflow.identity.Roles;
+import org.leadflow.lead.Lead;
 import org.leadflow.lead.LeadService;
+import org.leadflow.people.PeopleMapper;
+import org.leadflow.people.Rep;
+import org.leadflow.people.RepStatus;
+import org.leadflow.people.Team;
+import org.leadflow.people.TeamRole;
+import org.leadflow.process.LeadRouting;
+import org.leadflow.rules.RuleDecision;
+import org.leadflow.rules.RuleBook;
+import org.leadflow.rules.RuleMatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Chooses the sales rep for a sales-ready lead: round robin over the members of group {@code sales}
- * in user-id order, skipping the rep the lead is taken from. The cursor row is locked while choosing,
- * so concurrent assignments on several nodes still take turns. Performance-weighted routing from DMN
- * replaces the round robin in the rules issue; this class is its seam.
+ * Chooses the rep for a lead: {@code processes/lead-routing.dmn} names the eligible team (pool,
+ * product line, territory), {@link RepAllocator} the rep within it (performance-weighted fair share,
+ * capacity, absences). Every assignment is logged in {@code lead_assignment} with why this rep (the
+ * rule, the team, weights and loads, who was skipped and why) and published as LeadAssigned.
  */
 @Service
 @Transactional
 public class RoutingService {
 
-  static final String SALES_POOL = "sales";
+  private static final Logger log = LoggerFactory.getLogger(RoutingService.class);
+  private static final int REASON_LENGTH = 2000;
 
+  private final RuleBook rules;
+  private final RepAllocator allocator;
   private final RoutingMapper routing;
-  private final IdentityService identity;
+  private final PeopleMapper people;
   private final LeadService leads;
   private final LeadEventPublisher events;
   private final Clock clock;
 
-  public RoutingService(RoutingMapper routing, IdentityService identity, LeadService leads,
-      LeadEventPublisher events, Clock clock) {
+  public RoutingService(RuleBook rules, RepAllocator allocator, RoutingMapper routing, PeopleMapper people,
+      LeadService leads, LeadEventPublisher events, Clock clock) {
+    this.rules = rules;
+    this.allocator = allocator;
     this.routing = routing;
-    this.identity = identity;
+    this.people = people;
     this.leads = leads;
     this.events = events;
     this.clock = clock;
   }
 
   /**
-   * @param previousRep the rep the lead is taken from, or null for the first assignment
+   * Assigns a sales-ready lead to a sales rep.
+   *
+   * @param previousRep the rep the lead is taken from (skipped), or null for the first assignment
    * @param cause why it is (re)assigned, e.g. "sales-ready" or "accept SLA breached"
+   * @throws NoEligibleRepException when nobody of the eligible team may take it
    */
   public Assignment assignSalesRep(String leadId, String previousRep, String cause, String actor) {
-    // sorted here, not by the database: the cursor comparison below must use the same order
-    List<String> reps = identity.createUserQuery().memberOfGroup(Roles.SALES).list().stream()
-        .map(User::getId).sorted().toList();
-    if (reps.isEmpty()) {
-      throw new IllegalStateException("No member of group '" + Roles.SALES + "' to assign lead " + leadId + " to");
-    }
-    List<String> others = reps.stream().filter(rep -> !rep.equals(previousRep)).toList();
-    boolean skippedPrevious = previousRep != null && others.size() < reps.size() && !others.isEmpty();
-    List<String> eligible = others.isEmpty() ? reps : others;
-    String last = routing.lockCursor(SALES_POOL)
-        .orElseThrow(() -> new IllegalStateException("No routing cursor for pool " + SALES_POOL))
-        .lastAssignee();
-    String chosen = eligible.stream().filter(rep -> last == null || rep.compareTo(last) > 0).findFirst()
-        .orElse(eligible.get(0));
-    routing.moveCursor(SALES_POOL, chosen);
+    return assign(TeamRole.SALES, leadId, previousRep, cause, actor);
+  }
 
-    String manager = routing.supervisorOf(chosen).orElse(null);
-    String reason = cause + ": round robin over " + eligible.size() + " eligible sales rep(s), next after "
-        + (last == null ? "none" : last)
-        + (skippedPrevious ? "; skipped " + previousRep
-            : previousRep != null && others.isEmpty() ? "; " + previousRep + " is the only sales rep" : "");
+  /**
+   * Assigns an MQL to an SDR of the eligible team. When nobody may take it (no SDR team, everyone
+   * absent or at capacity) the lead stays in the shared SDR queue, unassigned: it is not lost, and
+   * capture does not fail because of a staffing gap.
+   */
+  public Optional<Assignment> assignSdr(String leadId, String cause, String actor) {
+    try {
+      return Optional.of(assign(TeamRole.SDR, leadId, null, cause, actor));
+    } catch (NoEligibleRepException nobody) {
+      log.warn("Lead {} stays unassigned in the SDR queue: {}", leadId, nobody.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A manager moves the lead to a rep of their choice, or (chosenRep null) lets routing pick anyone
+   * but the current rep.
+   *
+   * @throws NoEligibleRepException when the chosen rep has no active sales profile or is absent
+   */
+  public Assignment reassignByManager(String leadId, String previousRep, String chosenRep, String manager) {
+    if (chosenRep == null || chosenRep.isBlank()) {
+      return assign(TeamRole.SALES, leadId, previousRep, "manager reassigned (" + manager + " let routing pick)",
+          manager);
+    }
+    Rep rep = people.findRep(chosenRep).orElseThrow(() ->
+        new NoEligibleRepException(chosenRep + " has no rep profile; choose a sales rep"));
+    Team team = people.findTeam(rep.teamId()).orElseThrow();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(team.timeZone()));
+    if (team.role() != TeamRole.SALES || rep.status() != RepStatus.ACTIVE) {
+      throw new NoEligibleRepException(chosenRep + " is not an active sales rep");
+    }
+    people.findAbsencesNotEndedBefore(java.util.List.of(chosenRep), today).stream()
+        .filter(absence -> absence.covers(today)).findFirst().ifPresent(absence -> {
+          throw new NoEligibleRepException(chosenRep + " is absent until " + absence.toDate() + " ("
+              + absence.reason() + ")");
+        });
+    int load = routing.openLoads(java.util.List.of(chosenRep)).stream().mapToInt(RoutingMapper.Load::openLeads)
+        .sum();
+    String reason = "manager reassigned: " + manager + " chose " + chosenRep + " (team " + team.id() + ", load "
+        + load + "/" + rep.capacity() + (load >= rep.capacity() ? ", over capacity by the manager's decision" : "")
+        + ")" + (previousRep == null ? "" : "; taken from " + previousRep);
+    return record(TeamRole.SALES, leadId, previousRep, chosenRep, team.supervisorId(), reason, manager);
+  }
+
+  private Assignment assign(TeamRole pool, String leadId, String previousRep, String cause, String actor) {
+    Lead lead = leads.get(leadId);
+    RuleDecision decision = rules.evaluate(LeadRouting.DECISION, inputs(pool, lead));
+    RuleMatch rule = decision.single();
+    String teamId = rule.string(LeadRouting.Outputs.TEAM_ID);
+    Team team = people.findTeam(teamId).orElseThrow(() -> new NoEligibleRepException(decision.ref(rule)
+        + " names team '" + teamId + "', which does not exist"));
+    if (team.role() != pool) {
+      throw new NoEligibleRepException(decision.ref(rule) + " sends a " + pool + " lead to team " + teamId
+          + ", which works the " + team.role() + " pool");
+    }
+    RepAllocator.Allocation allocation = allocator.allocate(teamId, previousRep);
+    String reason = cause + ": " + decision.ref(rule)
+        + (rule.annotation() == null ? "" : " (" + rule.annotation() + ")") + " -> " + allocation.explanation();
+    return record(pool, leadId, previousRep, allocation.rep().userId(), allocation.team().supervisorId(), reason,
+        actor);
+  }
+
+  private Assignment record(TeamRole pool, String leadId, String previousRep, String chosen, String manager,
+      String why, String actor) {
+    String reason = why.length() <= REASON_LENGTH ? why : why.substring(0, REASON_LENGTH - 1) + "…";
     Instant now = clock.instant();
-    String role = SALES_POOL.toUpperCase();
+    String role = pool.name();
     routing.insertAssignment(leadId, role, chosen, previousRep, reason, now, actor);
     leads.assignOwner(leadId, chosen); // locks the lead's row before its event is numbered
     events.publish(LeadEvent.of(LeadEventType.LeadAssigned, leadId, now, LeadEvent.fields()
@@ -78,5 +148,14 @@ public class RoutingService {
         .put("reason", reason)
         .put("actor", actor)));
     return new Assignment(chosen, manager, reason);
+  }
+
+  private static Map<String, Object> inputs(TeamRole pool, Lead lead) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put(LeadRouting.Inputs.POOL, pool.name());
+    inputs.put(LeadRouting.Inputs.PRODUCT_INTEREST,
+        lead.productInterest() == null ? null : lead.productInterest().strip().toLowerCase(Locale.ROOT));
+    inputs.put(LeadRouting.Inputs.COUNTRY, lead.country());
+    return inputs;
   }
 }

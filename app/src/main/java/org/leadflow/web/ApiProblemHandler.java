@@ -9,6 +9,8 @@ import org.leadflow.capture.FieldError;
 import org.leadflow.capture.JsonFieldErrors;
 import org.leadflow.capture.InvalidSubmissionException;
 import org.leadflow.lead.LeadNotFoundException;
+import org.leadflow.people.InvalidPeopleChangeException;
+import org.leadflow.people.PeopleNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -77,6 +79,18 @@ class ApiProblemHandler {
   ProblemDetail notFound(LeadNotFoundException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setTitle("Lead not found");
+    return problem;
+  }
+
+  @ExceptionHandler(InvalidPeopleChangeException.class)
+  ProblemDetail invalidPeopleChange(InvalidPeopleChangeException e) {
+    return badRequest(e.errors());
+  }
+
+  @ExceptionHandler(PeopleNotFoundException.class)
+  ProblemDetail notFound(PeopleNotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Not found");
     return problem;
   }
 

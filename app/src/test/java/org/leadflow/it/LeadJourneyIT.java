@@ -63,8 +63,9 @@ class LeadJourneyIT extends IntegrationTestBase {
     assertThat(lead).containsEntry("owner_id", rep).containsEntry("close_reason", "PRODUCT_FIT")
         .containsEntry("funnel_position", "BOTTOM");
     assertThat(((Number) lead.get("deal_value")).longValue()).isEqualTo(150_000L);
-    assertThat(jdbc.queryForList("select reason from lead_assignment where lead_id = ?", String.class, leadId))
-        .singleElement().asString().startsWith("sales-ready: round robin");
+    assertThat(jdbc.queryForList("select reason from lead_assignment where lead_id = ? and role = 'SALES'",
+        String.class, leadId)).singleElement().asString().startsWith("sales-ready: lead-routing:v")
+        .contains("/Rule_DachSales", "team sales-north", rep + " (weight");
     assertThat(jdbc.queryForList("select type from lead_activity where lead_id = ? order by id", String.class, leadId))
         .containsExactly("CALL_ATTEMPT", "ACCEPT_DECISION", "FIRST_CONTACT", "OPPORTUNITY_UPDATE",
             "OPPORTUNITY_UPDATE");
@@ -93,10 +94,12 @@ class LeadJourneyIT extends IntegrationTestBase {
     assertThat(jdbc.queryForList("select concat(sla_type, ' ', tier) from lead_sla_event where lead_id = ? order by id",
         String.class, leadId)).containsExactly("SALES_ACCEPT REMINDER", "SALES_ACCEPT ESCALATION");
     List<Map<String, Object>> assignments = jdbc.queryForList(
-        "select assignee, previous_assignee, reason from lead_assignment where lead_id = ? order by id", leadId);
+        "select assignee, previous_assignee, reason from lead_assignment where lead_id = ? and role = 'SALES' "
+            + "order by id", leadId);
     assertThat(assignments).hasSize(2);
     assertThat(assignments.get(1)).containsEntry("previous_assignee", firstRep);
-    assertThat((String) assignments.get(1).get("reason")).startsWith("manager reassigned").contains("skipped " + firstRep);
+    assertThat((String) assignments.get(1).get("reason")).startsWith("manager reassigned")
+        .contains("skipped " + firstRep + " (the rep the lead is taken from)");
   }
 
   @Test
@@ -110,8 +113,8 @@ class LeadJourneyIT extends IntegrationTestBase {
     assertThat(task(leadId, SalesFollowUp.Tasks.ACCEPT_LEAD).getAssignee()).isNotEqualTo(firstRep);
     assertThat(jdbc.queryForList("select tier from lead_sla_event where lead_id = ?", String.class, leadId))
         .containsExactly("BREACH");
-    assertThat(jdbc.queryForList("select reason from lead_assignment where lead_id = ? order by id", String.class,
-        leadId).get(1)).startsWith("accept SLA breached");
+    assertThat(jdbc.queryForList("select reason from lead_assignment where lead_id = ? and role = 'SALES' order by id",
+        String.class, leadId).get(1)).startsWith("accept SLA breached");
   }
 
   @Test

@@ -99,9 +99,13 @@ class LifecycleEventsIT extends IntegrationTestBase {
     JsonNode captured = events.get(0).path("data");
     assertThat(captured.path("source").asText()).isEqualTo("web-form");
     assertThat(captured.path("intent").asText()).isEqualTo("DEMO_REQUEST");
-    JsonNode assigned = single(events, "LeadAssigned").path("data");
+    List<JsonNode> assignments = events.stream().filter(event -> "LeadAssigned".equals(event.path("type").asText()))
+        .map(event -> event.path("data")).toList();
+    assertThat(assignments).extracting(data -> data.path("role").asText()).containsExactly("SDR", "SALES");
+    JsonNode assigned = assignments.get(1);
     assertThat(assigned.path("assignee").asText()).isEqualTo(rep);
-    assertThat(assigned.path("reason").asText()).startsWith("sales-ready: round robin");
+    assertThat(assigned.path("reason").asText()).startsWith("sales-ready: lead-routing:v")
+        .contains("team sales-north");
     JsonNode sql = events.stream().filter(event -> "SQL".equals(event.path("data").path("to").asText()))
         .findFirst().orElseThrow().path("data");
     assertThat(sql.path("from").asText()).isEqualTo("MQL");

@@ -53,12 +53,16 @@ import org.mockito.InOrder;
  *   <li>the same escalation, KEEP_REP → EndEvent_RepKeepsLead → the rep still accepts
  *   <li>BoundaryEvent_AcceptSlaBreached (interrupting) → Task_RecordAcceptSlaBreach → Task_AssignSalesRep
  *       gives the lead to another rep
+ *   <li>a manager asks to reassign (Msg_ReassignmentRequested, non-interrupting event sub-process) →
+ *       Task_ReassignLead for that manager → Task_MoveLeadToRep → EndEvent_LeadMovedToRep, while the
+ *       lead's own path goes on with the new rep
  *   <li>BoundaryEvent_FirstContactOverdue (non-interrupting) → Task_RecordFirstContactSlaBreach → the rep
  *       still makes first contact
  * </ol>
  */
 @Deployment(resources = {"processes/sales-follow-up.bpmn", "forms/sales-accept-lead.form",
-    "forms/sales-manager-review-unaccepted-lead.form", "forms/sales-first-contact.form"})
+    "forms/sales-manager-review-unaccepted-lead.form", "forms/sales-first-contact.form",
+    "forms/sales-manager-reassign-lead.form"})
 class SalesFollowUpProcessTest {
 
   @RegisterExtension
@@ -87,6 +91,7 @@ class SalesFollowUpProcessTest {
   private final List<String> assignedReps = new ArrayList<>();
   private final List<String> acceptedBy = new ArrayList<>();
   private final List<String> firstContactVerdicts = new ArrayList<>();
+  private final List<String> movedTo = new ArrayList<>();
 
   @BeforeEach
   void registerBeansAndFreezeTheClock() {
@@ -101,6 +106,12 @@ class SalesFollowUpProcessTest {
       execution.removeVariable(LeadVariables.MANAGER_DECISION.name());
       LeadVariables.SALES_REP.set(execution, next);
       LeadVariables.SALES_MANAGER.set(execution, MANAGER);
+    });
+    Mocks.register("moveLeadToRepDelegate", (JavaDelegate) execution -> {
+      String chosen = LeadVariables.REASSIGN_TO.find(execution).orElse(SECOND_REP);
+      movedTo.add(chosen);
+      execution.removeVariable(LeadVariables.REASSIGN_TO.name());
+      LeadVariables.SALES_REP.set(execution, chosen);
     });
     Mocks.register("recordSlaEventDelegate", (JavaDelegate) execution -> slaEvent.accept(
         LeadVariables.SLA_TYPE.get(execution), LeadVariables.SLA_TIER.get(execution)));
@@ -316,6 +327,35 @@ class SalesFollowUpProcessTest {
   }
 
   /** Starts the follow-up and runs the asynchronous first assignment. */
+  @Test
+  void aManagersReassignmentRequestOpensATaskForThemWhoseCompletionMovesTheLead() {
+    // given a lead waiting for its rep's acceptance
+    ProcessInstance followUp = startFollowUp();
+
+    // when the manager asks to reassign it
+    runtimeService().createMessageCorrelation(SalesFollowUp.Messages.REASSIGNMENT_REQUESTED)
+        .processInstanceBusinessKey(LEAD)
+        .setVariable(LeadVariables.REASSIGNMENT_REQUESTED_BY.name(), MANAGER)
+        .correlateWithResult();
+
+    // then they get the reassign task, next to the rep's accept task
+    Task reassign = taskService().createTaskQuery().processInstanceId(followUp.getId())
+        .taskDefinitionKey(SalesFollowUp.Tasks.REASSIGN_LEAD).singleResult();
+    assertThat(reassign).isAssignedTo(MANAGER).hasCandidateGroupAssociated("sales-manager")
+        .hasDueDate(Date.from(NOW.plus(SLA.managerReview())));
+    assertThat(formService().getDeployedTaskForm(reassign.getId())).isNotNull();
+    assertThat(followUp).isWaitingAt(SalesFollowUp.Tasks.ACCEPT_LEAD, SalesFollowUp.Tasks.REASSIGN_LEAD);
+
+    // when they choose the second rep
+    complete(reassign, withVariables(LeadVariables.REASSIGN_TO.name(), SECOND_REP));
+
+    // then the lead is moved and still waits for acceptance, now by the new rep
+    assertThat(followUp).hasPassed(SalesFollowUp.Events.REASSIGNMENT_BY_MANAGER_REQUESTED,
+            SalesFollowUp.Tasks.MOVE_LEAD_TO_REP, SalesFollowUp.Events.LEAD_MOVED_TO_REP)
+        .isWaitingAt(SalesFollowUp.Tasks.ACCEPT_LEAD).variables().containsEntry("salesRep", SECOND_REP);
+    assertThat(movedTo).containsExactly(SECOND_REP);
+  }
+
   private ProcessInstance startFollowUp() {
     ProcessInstance followUp = runtimeService().createProcessInstanceByKey(SalesFollowUp.KEY)
         .businessKey(LEAD)

@@ -40,6 +40,8 @@ import org.leadflow.sla.SlaPolicy;
 /**
  * Paths of sdr-qualification (each has one test):
  * <ol>
+ *   <li>Task_AssignSdr routes the MQL to an SDR, who gets the task (candidate group sdr kept); with nobody
+ *       eligible the task waits unassigned in the SDR queue
  *   <li>the SDR reaches the contact on the first call and gives a verdict (SALES_READY, RECYCLE, INVALID or
  *       DISQUALIFIED) → EndEvent_LeadQualified with that verdict
  *   <li>no answer → Event_NextCallAttemptDue (retry interval) → second call reaches the contact → verdict
@@ -68,6 +70,8 @@ class SdrQualificationProcessTest {
 
   @SuppressWarnings("unchecked")
   private final BiConsumer<String, String> slaEvent = mock(BiConsumer.class);
+  /** Whom Task_AssignSdr picks (null: nobody eligible). */
+  private String sdrOnDuty = "sam";
 
   @BeforeEach
   void registerBeansAndFreezeTheClock() {
@@ -82,6 +86,7 @@ class SdrQualificationProcessTest {
       LeadVariables.QUALIFICATION.set(execution, "INVALID");
       LeadVariables.INVALID_REASON.set(execution, "UNREACHABLE");
     });
+    Mocks.register("assignSdrDelegate", (JavaDelegate) execution -> LeadVariables.SDR_REP.set(execution, sdrOnDuty));
     Mocks.register("recordSlaEventDelegate", (JavaDelegate) execution -> slaEvent.accept(
         LeadVariables.SLA_TYPE.get(execution), LeadVariables.SLA_TIER.get(execution)));
   }
@@ -98,7 +103,7 @@ class SdrQualificationProcessTest {
     ProcessInstance qualification = startQualification();
     assertThat(qualification).isWaitingAt(SdrQualification.Tasks.QUALIFY_LEAD);
     Task call = task(qualification);
-    assertThat(call).hasCandidateGroup("sdr").isNotAssigned()
+    assertThat(call).hasCandidateGroupAssociated("sdr").isAssignedTo("sam")
         .hasDueDate(Date.from(NOW.plus(PROPERTIES.sla().sdrCallAttempt())));
     assertThat(taskService().getVariableLocal(call.getId(), LeadVariables.LEAD_SUMMARY.name())).isNotNull();
     assertThat(formService().getDeployedTaskForm(call.getId())).isNotNull();
@@ -115,6 +120,20 @@ class SdrQualificationProcessTest {
     assertThat(historicVariable(qualification, LeadVariables.QUALIFICATION)).isEqualTo(verdict);
     assertThat(historicVariable(qualification, LeadVariables.CALL_ATTEMPTS)).isEqualTo(1);
     verifyNoInteractions(slaEvent);
+  }
+
+  @Test
+  void withNobodyEligibleTheCallWaitsUnassignedInTheSdrQueue() {
+    // given
+    sdrOnDuty = null;
+
+    // when
+    ProcessInstance qualification = startQualification();
+
+    // then
+    assertThat(qualification).hasPassed(SdrQualification.Tasks.ASSIGN_SDR)
+        .isWaitingAt(SdrQualification.Tasks.QUALIFY_LEAD);
+    assertThat(task(qualification)).hasCandidateGroup("sdr").isNotAssigned();
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -13,289 +12,185 @@ import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.identity.UserQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadflow.events.LeadEvent;
 import org.leadflow.events.LeadEventPublisher;
 import org.leadflow.events.LeadEventType;
 import org.leadflow.lead.LeadService;
+import org.leadflow.lead.TestLeads;
+import org.leadflow.people.Absence;
+import org.leadflow.people.PeopleMapper;
+import org.leadflow.people.Rep;
+import org.leadflow.people.RepStatus;
+import org.leadflow.people.Team;
+import org.leadflow.people.TeamRole;
+import org.leadflow.rules.RuleBook;
+import org.leadflow.rules.RuleDecision;
+import org.leadflow.rules.RuleMatch;
 import org.mockito.ArgumentCaptor;
 
 class RoutingServiceTest {
 
   private static final Instant NOW = Instant.parse("2025-03-04T10:00:00Z");
+  private static final Team NORTH = new Team("sales-north", "Sales North", TeamRole.SALES, "max", null, null, "UTC");
+  private static final Team SDR_DESK = new Team("sdr-desk", "SDR desk", TeamRole.SDR, null, null, null, "UTC");
 
+  private final RuleBook rules = mock(RuleBook.class);
+  private final RepAllocator allocator = mock(RepAllocator.class);
   private final RoutingMapper routing = mock(RoutingMapper.class);
-  private final IdentityService identity = mock(IdentityService.class);
-  private final UserQuery salesMembers = mock(UserQuery.class, RETURNS_SELF);
+  private final PeopleMapper people = mock(PeopleMapper.class);
   private final LeadService leads = mock(LeadService.class);
   private final LeadEventPublisher events = mock(LeadEventPublisher.class);
-  private final RoutingService service =
-      new RoutingService(routing, identity, leads, events, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final RoutingService service = new RoutingService(rules, allocator, routing, people, leads, events,
+      Clock.fixed(NOW, ZoneOffset.UTC));
 
   @BeforeEach
-  void salesGroupQuery() {
-    when(identity.createUserQuery()).thenReturn(salesMembers);
+  void aGermanLeadInterestedInAnalytics() {
+    when(leads.get("lead-7")).thenReturn(TestLeads.lead("lead-7").country("DE").productInterest(" Analytics ").build());
+    when(people.findTeam("sales-north")).thenReturn(Optional.of(NORTH));
+    when(people.findTeam("sdr-desk")).thenReturn(Optional.of(SDR_DESK));
   }
 
-  /** Members of group sales, in the order the identity service returns them. */
-  private void givenSalesReps(String... ids) {
-    List<User> members = Arrays.stream(ids).map(RoutingServiceTest::user).toList();
-    when(salesMembers.list()).thenReturn(members);
+  private void givenRule(String pool, String ruleId, String annotation, String teamId) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("pool", pool);
+    inputs.put("productInterest", "analytics");
+    inputs.put("country", "DE");
+    when(rules.evaluate("lead-routing", inputs)).thenReturn(new RuleDecision("lead-routing", 3, "def-3",
+        List.of(new RuleMatch(ruleId, annotation, Map.of("teamId", teamId)))));
   }
 
-  private void givenLastAssigned(String lastAssignee) {
-    when(routing.lockCursor("sales")).thenReturn(Optional.of(new RoutingMapper.RoutingCursor("sales", lastAssignee)));
-  }
-
-  private static User user(String id) {
-    User user = mock(User.class);
-    when(user.getId()).thenReturn(id);
-    return user;
-  }
-
-  @Test
-  void theRepsAreTheMembersOfTheSalesGroup() {
-    // given
-    givenSalesReps("ana", "ben", "cy");
-    givenLastAssigned(null);
-
-    // when
-    service.assignSalesRep("lead-7", null, "sales-ready", "system");
-
-    // then
-    verify(salesMembers).memberOfGroup("sales");
+  private void givenAllocation(String teamId, String takenFrom, Team team, String rep, String explanation) {
+    when(allocator.allocate(teamId, takenFrom)).thenReturn(new RepAllocator.Allocation(team,
+        new Rep(rep, teamId, 20, RepStatus.ACTIVE), 0.5, 3, explanation));
   }
 
   @Test
-  void theVeryFirstAssignmentGoesToTheFirstRep() {
+  void theTableNamesTheTeamAndTheAllocatorTheRepWhoIsLoggedWithTheRuleAndWhy() {
     // given
-    givenSalesReps("ana", "ben", "cy");
-    givenLastAssigned(null);
+    givenRule("SALES", "Rule_DachSales", "DACH leads go to Sales North", "sales-north");
+    givenAllocation("sales-north", null, NORTH, "lena", "team sales-north: lena (weight 0.50 ...)");
 
     // when
     Assignment assignment = service.assignSalesRep("lead-7", null, "sales-ready", "system");
 
     // then
-    assertThat(assignment.assignee()).isEqualTo("ana");
-    verify(routing).moveCursor("sales", "ana");
+    String reason = "sales-ready: lead-routing:v3/Rule_DachSales (DACH leads go to Sales North) -> "
+        + "team sales-north: lena (weight 0.50 ...)";
+    assertThat(assignment).isEqualTo(new Assignment("lena", "max", reason));
+    verify(routing).insertAssignment("lead-7", "SALES", "lena", null, reason, NOW, "system");
+    verify(leads).assignOwner("lead-7", "lena");
   }
 
   @Test
-  void theNextLeadGoesToTheRepAfterTheLastAssignedOne() {
+  void aReassignmentSkipsTheRepTheLeadIsTakenFromAndPublishesLeadAssigned() {
     // given
-    givenSalesReps("ana", "ben", "cy");
-    givenLastAssigned("ana");
+    givenRule("SALES", "Rule_DachSales", null, "sales-north");
+    givenAllocation("sales-north", "leo", NORTH, "lena", "team sales-north: lena; skipped leo (the rep ...)");
 
     // when
-    Assignment assignment = service.assignSalesRep("lead-7", null, "sales-ready", "system");
-
-    // then
-    assertThat(assignment.assignee()).isEqualTo("ben");
-    verify(routing).moveCursor("sales", "ben");
-  }
-
-  @Test
-  void afterTheLastRepTheTurnWrapsAroundToTheFirst() {
-    // given
-    givenSalesReps("ana", "ben", "cy");
-    givenLastAssigned("cy");
-
-    // when
-    Assignment assignment = service.assignSalesRep("lead-7", null, "sales-ready", "system");
-
-    // then
-    assertThat(assignment.assignee()).isEqualTo("ana");
-    verify(routing).moveCursor("sales", "ana");
-  }
-
-  @Test
-  void aLastAssigneeWhoLeftTheGroupIsFollowedByTheNextRepInOrder() {
-    // given
-    givenSalesReps("ana", "ben", "cy");
-    givenLastAssigned("bob");
-
-    // when / then
-    assertThat(service.assignSalesRep("lead-7", null, "sales-ready", "system").assignee()).isEqualTo("cy");
-  }
-
-  @Test
-  void aReassignedLeadSkipsTheRepItIsTakenFrom() {
-    // given
-    givenSalesReps("ana", "ben", "cy");
-    givenLastAssigned("ana");
-
-    // when
-    Assignment assignment = service.assignSalesRep("lead-7", "ben", "accept SLA breached", "system");
-
-    // then
-    assertThat(assignment.assignee()).isEqualTo("cy");
-  }
-
-  @Test
-  void aReassignmentThatWouldWrapToThePreviousRepSkipsThemToo() {
-    // given
-    givenSalesReps("ana", "ben", "cy");
-    givenLastAssigned("cy");
-
-    // when
-    Assignment assignment = service.assignSalesRep("lead-7", "ana", "accept SLA breached", "system");
-
-    // then
-    assertThat(assignment.assignee()).isEqualTo("ben");
-  }
-
-  @Test
-  void theOnlyRepGetsTheLeadBackWhenThereIsNobodyElse() {
-    // given
-    givenSalesReps("leo");
-    givenLastAssigned("leo");
-
-    // when
-    Assignment assignment = service.assignSalesRep("lead-7", "leo", "accept SLA breached", "system");
-
-    // then
-    assertThat(assignment.assignee()).isEqualTo("leo");
-    verify(leads).assignOwner("lead-7", "leo");
-  }
-
-  @Test
-  void withoutAnySalesRepTheAssignmentFailsClearlyAndChangesNothing() {
-    // given
-    givenSalesReps();
-    givenLastAssigned("ana");
-
-    // when / then
-    assertThatThrownBy(() -> service.assignSalesRep("lead-7", null, "sales-ready", "system"))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("No member of group 'sales' to assign lead lead-7 to");
-    verify(routing, never()).moveCursor(anyString(), anyString());
-    verify(leads, never()).assignOwner(anyString(), anyString());
-    verify(events, never()).publish(any());
-  }
-
-  @Test
-  void aMissingRoutingCursorIsReportedAsSuch() {
-    // given
-    givenSalesReps("ana");
-    when(routing.lockCursor("sales")).thenReturn(Optional.empty());
-
-    // when / then
-    assertThatThrownBy(() -> service.assignSalesRep("lead-7", null, "sales-ready", "system"))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("No routing cursor");
-  }
-
-  @Test
-  void theRepsTeamSupervisorBecomesTheManager() {
-    // given
-    givenSalesReps("ana", "ben");
-    givenLastAssigned("ana");
-    when(routing.supervisorOf("ben")).thenReturn(Optional.of("max"));
-
-    // when
-    Assignment assignment = service.assignSalesRep("lead-7", null, "sales-ready", "system");
-
-    // then
-    assertThat(assignment.manager()).isEqualTo("max");
-  }
-
-  @Test
-  void aRepWithoutTeamHasNoManager() {
-    // given
-    givenSalesReps("ana", "ben");
-    givenLastAssigned("ana");
-    when(routing.supervisorOf("ben")).thenReturn(Optional.empty());
-
-    // when / then
-    assertThat(service.assignSalesRep("lead-7", null, "sales-ready", "system").manager()).isNull();
-  }
-
-  @Test
-  void theAssignmentIsLoggedWithWhyThisRepAndTheLeadIsHandedToThem() {
-    // given
-    givenSalesReps("ana", "ben", "cy");
-    givenLastAssigned("ana");
-
-    // when
-    Assignment assignment = service.assignSalesRep("lead-7", null, "sales-ready", "system");
-
-    // then
-    String reason = "sales-ready: round robin over 3 eligible sales rep(s), next after ana";
-    assertThat(assignment.reason()).isEqualTo(reason);
-    verify(routing).insertAssignment("lead-7", "SALES", "ben", null, reason, NOW, "system");
-    verify(leads).assignOwner("lead-7", "ben");
-  }
-
-  @Test
-  void theReasonOfAReassignmentNamesItsCauseAndTheSkippedRep() {
-    // given
-    givenSalesReps("ana", "ben", "cy");
-    givenLastAssigned(null);
-
-    // when
-    Assignment assignment = service.assignSalesRep("lead-7", "ana", "manager reassigned", "max");
-
-    // then
-    String reason = "manager reassigned: round robin over 2 eligible sales rep(s), next after none; skipped ana";
-    assertThat(assignment.reason()).isEqualTo(reason);
-    verify(routing).insertAssignment(eq("lead-7"), eq("SALES"), eq("ben"), eq("ana"), eq(reason), any(), eq("max"));
-  }
-
-  @Test
-  void theOnlyRepGetsTheLeadBackAndTheReasonSaysSoInsteadOfClaimingASkip() {
-    givenSalesReps("leo");
-    givenLastAssigned("leo");
-
-    Assignment assignment = service.assignSalesRep("lead-7", "leo", "accept SLA breached", "system");
-
-    assertThat(assignment.assignee()).isEqualTo("leo");
-    assertThat(assignment.reason()).doesNotContain("skipped").endsWith("leo is the only sales rep");
-  }
-
-  @Test
-  void everyRepGetsATurnWhateverOrderTheDatabaseReturnsMixedCaseIdsIn() {
-    givenSalesReps("Ana", "ben", "Cy"); // a case-insensitive collation sorts them like this
-    java.util.Set<String> served = new java.util.HashSet<>();
-    String last = "ben";
-    for (int turn = 0; turn < 3; turn++) {
-      givenLastAssigned(last);
-      last = service.assignSalesRep("lead-" + turn, null, "sales-ready", "system").assignee();
-      served.add(last);
-    }
-
-    assertThat(served).containsExactlyInAnyOrder("Ana", "ben", "Cy");
-  }
-
-  @Test
-  void everyAssignmentIsPublishedAsLeadAssignedWithItsReason() {
-    // given
-    givenSalesReps("ana", "ben", "cy");
-    givenLastAssigned(null);
-    when(routing.supervisorOf("ben")).thenReturn(Optional.of("max"));
-
-    // when
-    service.assignSalesRep("lead-7", "ana", "accept SLA breached", "system");
+    service.assignSalesRep("lead-7", "leo", "accept SLA breached", "system");
 
     // then
     ArgumentCaptor<LeadEvent> published = ArgumentCaptor.forClass(LeadEvent.class);
     verify(events).publish(published.capture());
     LeadEvent event = published.getValue();
     assertThat(event.type()).isEqualTo(LeadEventType.LeadAssigned);
-    assertThat(event.leadId()).isEqualTo("lead-7");
-    assertThat(event.occurredAt()).isEqualTo(NOW);
     assertThat(event.data().path("role").asText()).isEqualTo("SALES");
-    assertThat(event.data().path("assignee").asText()).isEqualTo("ben");
-    assertThat(event.data().path("previousAssignee").asText()).isEqualTo("ana");
+    assertThat(event.data().path("assignee").asText()).isEqualTo("lena");
+    assertThat(event.data().path("previousAssignee").asText()).isEqualTo("leo");
     assertThat(event.data().path("manager").asText()).isEqualTo("max");
-    assertThat(event.data().path("actor").asText()).isEqualTo("system");
     assertThat(event.data().path("reason").asText())
-        .isEqualTo("accept SLA breached: round robin over 2 eligible sales rep(s), next after none; skipped ana");
+        .isEqualTo("accept SLA breached: lead-routing:v3/Rule_DachSales -> team sales-north: lena; skipped leo (the rep ...)");
+  }
+
+  @Test
+  void anMqlGoesToAnSdrOfTheTeamTheTableNames() {
+    givenRule("SDR", "Rule_SdrDesk", "Every MQL", "sdr-desk");
+    givenAllocation("sdr-desk", null, SDR_DESK, "sam", "team sdr-desk: sam");
+
+    assertThat(service.assignSdr("lead-7", "MQL", "system")).map(Assignment::assignee).contains("sam");
+    verify(routing).insertAssignment(eq("lead-7"), eq("SDR"), eq("sam"), eq(null), anyString(), eq(NOW), eq("system"));
+  }
+
+  @Test
+  void withNoSdrAvailableTheMqlStaysInTheQueueAndNothingIsRecorded() {
+    givenRule("SDR", "Rule_SdrDesk", "Every MQL", "sdr-desk");
+    when(allocator.allocate("sdr-desk", null)).thenThrow(new NoEligibleRepException("Nobody in team sdr-desk"));
+
+    assertThat(service.assignSdr("lead-7", "MQL", "system")).isEmpty();
+    verify(leads, never()).assignOwner(anyString(), anyString());
+    verify(events, never()).publish(any());
+  }
+
+  @Test
+  void withNobodyEligibleTheSalesAssignmentFailsClearlyAndChangesNothing() {
+    givenRule("SALES", "Rule_DachSales", null, "sales-north");
+    when(allocator.allocate("sales-north", null))
+        .thenThrow(new NoEligibleRepException("Nobody in team sales-north can take the lead; skipped leo (departed)"));
+
+    assertThatThrownBy(() -> service.assignSalesRep("lead-7", null, "sales-ready", "system"))
+        .isInstanceOf(NoEligibleRepException.class).hasMessageContaining("skipped leo (departed)");
+    verify(leads, never()).assignOwner(anyString(), anyString());
+  }
+
+  @Test
+  void aTableThatSendsSalesLeadsToAnSdrTeamIsRejected() {
+    givenRule("SALES", "Rule_Broken", null, "sdr-desk");
+
+    assertThatThrownBy(() -> service.assignSalesRep("lead-7", null, "sales-ready", "system"))
+        .isInstanceOf(NoEligibleRepException.class)
+        .hasMessage("lead-routing:v3/Rule_Broken sends a SALES lead to team sdr-desk, which works the SDR pool");
+  }
+
+  @Test
+  void aTableNamingAnUnknownTeamIsRejected() {
+    givenRule("SALES", "Rule_Typo", null, "sales-nort");
+
+    assertThatThrownBy(() -> service.assignSalesRep("lead-7", null, "sales-ready", "system"))
+        .isInstanceOf(NoEligibleRepException.class)
+        .hasMessage("lead-routing:v3/Rule_Typo names team 'sales-nort', which does not exist");
+  }
+
+  @Test
+  void aManagerMovesTheLeadToTheRepTheyChose() {
+    when(people.findRep("nick")).thenReturn(Optional.of(new Rep("nick", "sales-north", 2, RepStatus.ACTIVE)));
+    when(routing.openLoads(List.of("nick"))).thenReturn(List.of(new RoutingMapper.Load("nick", 2)));
+
+    Assignment assignment = service.reassignByManager("lead-7", "leo", "nick", "max");
+
+    assertThat(assignment.assignee()).isEqualTo("nick");
+    assertThat(assignment.reason()).isEqualTo("manager reassigned: max chose nick (team sales-north, load 2/2, "
+        + "over capacity by the manager's decision); taken from leo");
+    verify(routing).insertAssignment("lead-7", "SALES", "nick", "leo", assignment.reason(), NOW, "max");
+  }
+
+  @Test
+  void aManagerCannotMoveTheLeadToAnAbsentRep() {
+    when(people.findRep("nick")).thenReturn(Optional.of(new Rep("nick", "sales-north", 20, RepStatus.ACTIVE)));
+    when(people.findAbsencesNotEndedBefore(List.of("nick"), LocalDate.of(2025, 3, 4))).thenReturn(List.of(
+        new Absence(1, "nick", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 9), "vacation", NOW, "max")));
+
+    assertThatThrownBy(() -> service.reassignByManager("lead-7", "leo", "nick", "max"))
+        .isInstanceOf(NoEligibleRepException.class).hasMessage("nick is absent until 2025-03-09 (vacation)");
+    verify(leads, never()).assignOwner(anyString(), anyString());
+  }
+
+  @Test
+  void aManagerWhoLetsRoutingPickGetsTheWeightedChoiceWithoutTheCurrentRep() {
+    givenRule("SALES", "Rule_DachSales", null, "sales-north");
+    givenAllocation("sales-north", "leo", NORTH, "lena", "team sales-north: lena");
+
+    Assignment assignment = service.reassignByManager("lead-7", "leo", null, "max");
+
+    assertThat(assignment.reason()).startsWith("manager reassigned (max let routing pick): lead-routing:v3/Rule_DachSales");
+    verify(routing).insertAssignment(eq("lead-7"), eq("SALES"), eq("lena"), eq("leo"), anyString(), eq(NOW), eq("max"));
   }
 }
