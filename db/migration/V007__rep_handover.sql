@@ -25,7 +25,7 @@ create table lead_handover_item (
   seq             int           not null,
   band            varchar(10)   not null,
   stage           varchar(20)   not null,
-  successor       varchar(64)   not null,
+  successor       varchar(64),              -- null: back to the shared SDR queue
   tasks_moved     int           not null,
   timers_moved    int           not null,
   handed_back_at  datetime(3),

@@ -50,7 +50,7 @@ public class HandoverService {
   private static final Logger log = LoggerFactory.getLogger(HandoverService.class);
 
   /** Process variables that name the rep who works a lead. */
-  static final List<String> REP_VARIABLES = List.of(LeadVariables.SALES_REP.name(), "sdrRep");
+  static final List<String> REP_VARIABLES = List.of(LeadVariables.SALES_REP.name(), LeadVariables.SDR_REP.name());
 
   private final HandoverMapper handovers;
   private final LeadService leads;
@@ -145,6 +145,7 @@ public class HandoverService {
     // the rep takes no new leads from here on, so routing below cannot pick them
     availability.markUnavailable(departingRep, kind, now, returnsOn, "hand-over " + id + ": " + note, actor);
 
+    boolean sdr = identity.createUserQuery().userId(departingRep).memberOfGroup(Roles.SDR).count() > 0;
     List<HandoverMapper.OwnedLead> owned = new ArrayList<>(handovers.lockOpenLeadsOf(departingRep));
     owned.sort(Comparator.comparing((HandoverMapper.OwnedLead lead) ->
         FunnelBand.of(LeadStage.valueOf(lead.stage()), lead.funnelPosition())).thenComparing(HandoverMapper.OwnedLead::id));
@@ -157,14 +158,14 @@ public class HandoverService {
       String cause = "hand-over " + id + " from " + departingRep + " (" + kind.name().toLowerCase() + "), "
           + band.name().toLowerCase() + " of the funnel";
       String next = chosen != null ? assignChosen(lead.id(), chosen, departingRep, cause, actor, now)
-          : routing.assignSalesRep(lead.id(), departingRep, cause, actor).assignee();
+          : routedSuccessor(lead.id(), departingRep, sdr, cause, actor);
       successorOf.put(lead.id(), next);
       Moved moved = moveWork(lead.id(), departingRep, next);
       tasksMoved += moved.tasks();
       timersMoved += moved.timers();
       handovers.insertItem(id, lead.id(), ++seq, band, lead.stage(), next, moved.tasks(), moved.timers());
       leads.recordActivity(lead.id(), ActivityType.HANDED_OVER, band.name(), null, actor,
-          cause + ": now with " + next + "; " + moved.tasks() + " task(s), " + moved.timers() + " timer(s) moved");
+          cause + ": now with " + (next == null ? "the shared SDR queue" : next) + "; " + moved.tasks() + " task(s), " + moved.timers() + " timer(s) moved");
     }
     tasksMoved += moveRemainingWork(departingRep, successorOf, chosen, actor);
     ensureNothingLeftWith(departingRep);
@@ -237,6 +238,20 @@ public class HandoverService {
     }
   }
 
+  /**
+   * Routing's pick among the eligible team (the departing rep is already unavailable). An SDR's MQL that no
+   * SDR can take goes back to the shared SDR queue, unassigned (null), rather than failing the hand-over.
+   */
+  private String routedSuccessor(String leadId, String departingRep, boolean sdr, String cause, String actor) {
+    if (!sdr) {
+      return routing.assignSalesRep(leadId, departingRep, cause, actor).assignee();
+    }
+    return routing.assignSdr(leadId, cause, actor).map(assignment -> assignment.assignee()).orElseGet(() -> {
+      leads.assignOwner(leadId, null);
+      return null;
+    });
+  }
+
   /** An explicit successor (the manager's choice, or the returning rep): owner, assignment log, event. */
   private String assignChosen(String leadId, String successor, String previous, String cause, String actor,
       Instant now) {
@@ -288,7 +303,7 @@ public class HandoverService {
       for (VariableInstance variable : runtime.createVariableInstanceQuery()
           .processInstanceIdIn(instanceIds.toArray(String[]::new))
           .variableNameIn(REP_VARIABLES.toArray(String[]::new)).list()) {
-        if (from.equals(variable.getValue()) && variable.getTaskId() == null) {
+        if (from.equals(variable.getValue()) && variable.getTaskId() == null) { // to may be null: back to the queue
           runtime.setVariableLocal(variable.getExecutionId(), variable.getName(), to);
         }
       }
