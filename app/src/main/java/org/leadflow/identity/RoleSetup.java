@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.leadflow.process.LeadLifecycle;
+import org.leadflow.process.RepHandover;
 import org.leadflow.process.SalesFollowUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,10 @@ public class RoleSetup {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
+    // managers start rep-handover from Tasklist ("Start process") or POST /api/handovers
+    grant(Roles.SALES_MANAGER, Resources.PROCESS_DEFINITION, RepHandover.KEY, Permissions.READ,
+        Permissions.CREATE_INSTANCE);
+    grant(Roles.SALES_MANAGER, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     grant(Roles.PROCESS_OWNER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Roles.PROCESS_OWNER, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
         Permissions.READ_INSTANCE);

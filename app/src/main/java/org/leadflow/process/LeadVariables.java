@@ -93,6 +93,27 @@ public final class LeadVariables {
   /** Free-text notes of the win/loss review. */
   public static final ProcessVariable<String> REVIEW_NOTES = new ProcessVariable<>("reviewNotes", String.class);
 
+  /** rep-handover start form: the user id of the rep whose leads move. */
+  public static final ProcessVariable<String> DEPARTING_REP = new ProcessVariable<>("departingRep", String.class);
+  /** {@code HandoverKind} name: DEPARTED or ABSENT. */
+  public static final ProcessVariable<String> HANDOVER_KIND = new ProcessVariable<>("handoverKind", String.class);
+  /** First day back of an absent rep (ISO date, yyyy-MM-dd), if known. */
+  public static final ProcessVariable<String> RETURNS_ON = new ProcessVariable<>("returnsOn", String.class);
+  /** The successor the manager chose for every lead; empty lets routing pick per lead. */
+  public static final ProcessVariable<String> SUCCESSOR = new ProcessVariable<>("successor", String.class);
+  /** Start form: give the leads back when the absent rep returns. */
+  public static final ProcessVariable<Boolean> HAND_BACK_ON_RETURN = new ProcessVariable<>("handBackOnReturn", Boolean.class);
+  /** Why the hand-over happens (free text, audited). */
+  public static final ProcessVariable<String> HANDOVER_NOTE = new ProcessVariable<>("handoverNote", String.class);
+  /** Id of the {@code lead_handover} row (set by Task_HandOverOpenLeads). */
+  public static final ProcessVariable<Long> HANDOVER_ID = new ProcessVariable<>("handoverId", Long.class);
+  /** True when the leads go back on the return date (an absence with a return date that asked for it). */
+  public static final ProcessVariable<Boolean> HAND_BACK = new ProcessVariable<>("handBack", Boolean.class);
+  /** Successor's introduction: DONE, CUSTOMER_UNAVAILABLE or NOT_NEEDED. */
+  public static final ProcessVariable<String> INTRODUCTION_OUTCOME = new ProcessVariable<>("introductionOutcome", String.class);
+  /** Free-text notes of the introduction. */
+  public static final ProcessVariable<String> INTRODUCTION_NOTES = new ProcessVariable<>("introductionNotes", String.class);
+
   /** SLA recorded by the reusable Task_Record...SlaBreach tasks (input parameter): SlaType name. */
   public static final ProcessVariable<String> SLA_TYPE = new ProcessVariable<>("slaType", String.class);
   /** REMINDER, ESCALATION or BREACH (input parameter). */

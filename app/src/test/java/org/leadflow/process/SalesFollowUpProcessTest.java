@@ -388,7 +388,7 @@ class SalesFollowUpProcessTest {
     Task reassign = taskService().createTaskQuery().processInstanceId(followUp.getId())
         .taskDefinitionKey(SalesFollowUp.Tasks.REASSIGN_LEAD).singleResult();
     assertThat(reassign).isAssignedTo(MANAGER).hasCandidateGroupAssociated("sales-manager")
-        .hasDueDate(Date.from(NOW.plus(SLA.managerReview())));
+        .hasDueDate(Date.from(NOW.plus(PROPERTIES.sla().managerReview())));
     assertThat(formService().getDeployedTaskForm(reassign.getId())).isNotNull();
     assertThat(followUp).isWaitingAt(SalesFollowUp.Tasks.ACCEPT_LEAD, SalesFollowUp.Tasks.REASSIGN_LEAD);
 
