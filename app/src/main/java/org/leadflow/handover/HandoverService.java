@@ -20,9 +20,6 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.leadflow.events.LeadEvent;
-import org.leadflow.events.LeadEventPublisher;
-import org.leadflow.events.LeadEventType;
 import org.leadflow.identity.Roles;
 import org.leadflow.lead.ActivityType;
 import org.leadflow.lead.Lead;
@@ -61,12 +58,11 @@ public class HandoverService {
   private final TaskService tasks;
   private final ManagementService management;
   private final IdentityService identity;
-  private final LeadEventPublisher events;
   private final Clock clock;
 
   public HandoverService(HandoverMapper handovers, LeadService leads, RoutingService routing,
       RoutingMapper assignments, RepAvailability availability, RuntimeService runtime, TaskService tasks,
-      ManagementService management, IdentityService identity, LeadEventPublisher events, Clock clock) {
+      ManagementService management, IdentityService identity, Clock clock) {
     this.handovers = handovers;
     this.leads = leads;
     this.routing = routing;
@@ -76,7 +72,6 @@ public class HandoverService {
     this.tasks = tasks;
     this.management = management;
     this.identity = identity;
-    this.events = events;
     this.clock = clock;
   }
 
@@ -157,7 +152,7 @@ public class HandoverService {
       FunnelBand band = FunnelBand.of(LeadStage.valueOf(lead.stage()), lead.funnelPosition());
       String cause = "hand-over " + id + " from " + departingRep + " (" + kind.name().toLowerCase() + "), "
           + band.name().toLowerCase() + " of the funnel";
-      String next = chosen != null ? assignChosen(lead.id(), chosen, departingRep, cause, actor, now)
+      String next = chosen != null ? assignChosen(lead.id(), chosen, departingRep, cause, actor)
           : routedSuccessor(lead.id(), departingRep, sdr, cause, actor);
       successorOf.put(lead.id(), next);
       Moved moved = moveWork(lead.id(), departingRep, next);
@@ -196,7 +191,7 @@ public class HandoverService {
         note = "now with " + lead.ownerId() + "; stays";
       } else {
         assignChosen(lead.id(), rep, item.successor(), "hand-back after hand-over " + handoverId + ": " + rep
-            + " returned", actor, now);
+            + " returned", actor);
         moveWork(lead.id(), item.successor(), rep);
         note = null;
         back++;
@@ -252,23 +247,13 @@ public class HandoverService {
     });
   }
 
-  /** An explicit successor (the manager's choice, or the returning rep): owner, assignment log, event. */
-  private String assignChosen(String leadId, String successor, String previous, String cause, String actor,
-      Instant now) {
+  /** An explicit successor (the manager's choice, or the returning rep), recorded by routing. */
+  private String assignChosen(String leadId, String successor, String previous, String cause, String actor) {
     leads.getForUpdate(leadId);
-    String reason = cause + ": " + successor + " chosen by " + actor;
-    String role = identity.createUserQuery().userId(successor).memberOfGroup(Roles.SDR).count() > 0 ? "SDR" : "SALES";
-    assignments.insertAssignment(leadId, role, successor, previous, reason, now, actor);
-    leads.assignOwner(leadId, successor);
-    events.publish(LeadEvent.of(LeadEventType.LeadAssigned, leadId, now, LeadEvent.fields()
-        .put("role", role)
-        .put("assignee", successor)
-        .put("previousAssignee", previous)
-        .put("manager", assignments.supervisorOf(successor).orElse(null))
-        .put("reason", reason)
-        .put("actor", actor)));
-    return successor;
+    return routing.recordChosen(leadId, previous, successor, cause + ": " + successor + " chosen by " + actor, actor)
+        .assignee();
   }
+
 
   /*
    * Engine changes made in this command are flushed when it ends, so queries still match the rows as they

@@ -115,6 +115,17 @@ public class RoutingService {
     return record(TeamRole.SALES, leadId, previousRep, chosenRep, team.supervisorId(), reason, manager);
   }
 
+  /**
+   * Records a successor someone else chose (a rep hand-over, the hand-back to a returning rep): the
+   * assignment log with {@code reason}, the lead's owner and LeadAssigned, in the pool of the chosen
+   * rep's team. No eligibility check: the caller decided.
+   */
+  public Assignment recordChosen(String leadId, String previousRep, String chosenRep, String reason, String actor) {
+    Optional<Team> team = people.findRep(chosenRep).flatMap(rep -> people.findTeam(rep.teamId()));
+    return record(team.map(Team::role).orElse(TeamRole.SALES), leadId, previousRep, chosenRep,
+        team.map(Team::supervisorId).orElse(null), reason, actor);
+  }
+
   private Assignment assign(TeamRole pool, String leadId, String previousRep, String cause, String actor) {
     Lead lead = leads.get(leadId);
     RuleDecision decision = rules.evaluate(LeadRouting.DECISION, inputs(pool, lead));

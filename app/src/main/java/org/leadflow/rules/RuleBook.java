@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -45,6 +47,8 @@ public class RuleBook {
   private final ThreadLocal<List<DmnDecisionTableEvaluationEvent>> evaluations = ThreadLocal.withInitial(ArrayList::new);
   private final Map<String, Latest> latestByKey = new ConcurrentHashMap<>();
   private final Map<String, Parsed> parsedById = new ConcurrentHashMap<>();
+  /** Candidates being validated or back-tested, forgotten with their model. */
+  private final Map<DmnModelInstance, Map<String, Parsed>> parsedCandidates = new WeakHashMap<>();
 
   public RuleBook(RepositoryService repository, Clock clock,
       @Value("${lead.rules.refresh-interval:PT2S}") Duration refreshInterval) {
@@ -83,7 +87,13 @@ public class RuleBook {
    * back-testing a changed table before it is deployed.
    */
   public RuleDecision evaluateCandidate(String decisionKey, DmnModelInstance model, Map<String, Object> inputs) {
-    return evaluate(decisionKey, 0, "candidate", parse(decisionKey, model), inputs);
+    // a validation or back-test evaluates one candidate many times: parse it once
+    Parsed parsed;
+    synchronized (parsedCandidates) {
+      parsed = parsedCandidates.computeIfAbsent(model, candidate -> new HashMap<>())
+          .computeIfAbsent(decisionKey, key -> parse(key, model));
+    }
+    return evaluate(decisionKey, 0, "candidate", parsed, inputs);
   }
 
   /** Parses a candidate DMN file with the same engine as the deployed ones; throws if it does not parse. */
