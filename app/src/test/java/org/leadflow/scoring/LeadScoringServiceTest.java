@@ -15,11 +15,8 @@ import static org.mockito.Mockito.when;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.test.Deployment;
@@ -30,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.leadflow.MovableClock;
 import org.leadflow.config.ScoringProperties;
 import org.leadflow.lead.Intent;
 import org.leadflow.lead.Lead;
@@ -59,7 +57,7 @@ class LeadScoringServiceTest {
 
   private final LeadService leads = mock(LeadService.class);
   private final FakeLedger ledger = new FakeLedger();
-  private final MutableClock clock = new MutableClock(T0);
+  private final MovableClock clock = new MovableClock(T0);
   private final LeadScoringService scoring = scoring(ScoringProperties.defaults());
 
   private LeadScoringService scoring(ScoringProperties properties) {
@@ -565,35 +563,6 @@ class LeadScoringServiceTest {
 
     int sum() {
       return lines.stream().mapToInt(ScoreLine::points).sum();
-    }
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }
