@@ -1,9 +1,6 @@
 package org.leadflow.handover;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,12 +25,9 @@ public class HandoverPlan {
   }
 
   public String successorOf(Long handoverId, String leadId) {
-    Map<String, Handover.Item> items = handovers.items(handoverId).stream()
-        .collect(Collectors.toMap(Handover.Item::leadId, Function.identity()));
-    Handover.Item item = items.get(leadId);
-    if (item == null) {
-      throw new IllegalStateException("Lead " + leadId + " is not part of hand-over " + handoverId);
-    }
-    return item.successor();
+    return handovers.items(handoverId).stream().filter(item -> item.leadId().equals(leadId)).findFirst()
+        .map(Handover.Item::successor)
+        .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " is not part of hand-over " + handoverId));
   }
+
 }
