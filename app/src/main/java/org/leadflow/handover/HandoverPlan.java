@@ -25,9 +25,10 @@ public class HandoverPlan {
   }
 
   public String successorOf(Long handoverId, String leadId) {
+    // null: the lead went back to the shared SDR queue (the task stays with its candidate groups)
     return handovers.items(handoverId).stream().filter(item -> item.leadId().equals(leadId)).findFirst()
-        .map(Handover.Item::successor)
-        .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " is not part of hand-over " + handoverId));
+        .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " is not part of hand-over " + handoverId))
+        .successor();
   }
 
 }
