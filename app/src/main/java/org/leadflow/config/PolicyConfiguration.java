@@ -1,6 +1,11 @@
 package org.leadflow.config;
 
+import java.time.Clock;
+import org.leadflow.calendar.BusinessTime;
+import org.leadflow.lead.Lead;
 import org.leadflow.lead.LeadService;
+import org.leadflow.people.PeopleMapper;
+import org.leadflow.people.Rep;
 import org.leadflow.rules.RuleBook;
 import org.leadflow.sla.NurturePolicy;
 import org.leadflow.sla.OpportunityPolicy;
@@ -8,6 +13,7 @@ import org.leadflow.sla.RecyclePolicy;
 import org.leadflow.sla.SdrPolicy;
 import org.leadflow.sla.SlaFacts;
 import org.leadflow.sla.SlaPolicy;
+import org.leadflow.sla.SlaService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,10 +21,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PolicyConfiguration {
 
+  /**
+   * SLA schedules per lead: the table decides on the lead's facts, the owner's team calendar counts (a lead
+   * without an owner, or an owner without a rep profile, counts in the default calendar).
+   */
   @Bean
-  SlaPolicy slaPolicy(RuleBook rules, LeadService leads, SlaPolicy.DecisionLog decisions, LeadProperties properties,
-      SlaPolicyProperties policy) {
-    return new SlaPolicy(rules, leadId -> SlaFacts.of(leads.get(leadId)), decisions, properties, policy);
+  SlaPolicy slaPolicy(RuleBook rules, LeadService leads, PeopleMapper people, SlaService slas,
+      BusinessTime businessTime, Clock clock, LeadProperties properties, SlaPolicyProperties policy) {
+    SlaPolicy.Leads subjects = leadId -> {
+      Lead lead = leads.get(leadId);
+      String team = lead.ownerId() == null ? null
+          : people.findRep(lead.ownerId()).map(Rep::teamId).orElse(null);
+      return new SlaPolicy.Subject(SlaFacts.of(lead), lead.ownerId(), team);
+    };
+    return new SlaPolicy(rules, subjects, slas::carriedOverRecycleAt, businessTime, clock, properties, policy);
   }
 
   @Bean

@@ -16,7 +16,14 @@ public enum LeadEventType {
   LeadClosed,
   /** A sales rep got the lead (first assignment or reassignment), with the reason. */
   LeadAssigned,
+  /** An SLA clock started: the deciding rule and when each tier falls due. */
+  SlaStarted,
+  /** Tiers of an SLA (see {@code SlaTier}), each once per SLA instance. */
   SlaReminderSent,
   SlaEscalated,
-  SlaBreached
+  SlaBreached,
+  SlaReassigned,
+  SlaRecycled,
+  /** The SLA ended: met in time, met late (by how much business time), reassigned, recycled or cancelled. */
+  SlaCompleted
 }

@@ -23,9 +23,9 @@ import org.springframework.security.web.SecurityFilterChain;
  *   <li>{@code /api/**}: HTTP Basic against the Camunda identity; capture needs marketing, lead-intake
  *       or admin; reading needs one of the working groups or admin; the decision tables
  *       ({@code /api/rules}) are changed by process owners and admins, read also by sales managers
- *       and marketing; back-testing a rule needs process-owner, marketing or admin.</li>
- *       or admin; reading needs one of the working groups or admin; changing teams, reps and absences
- *       and reassigning a lead needs sales-manager or admin.</li>
+ *       and marketing; back-testing a rule needs process-owner, marketing or admin; changing teams, reps
+ *       and absences and reassigning a lead needs sales-manager or admin; SLA records ({@code /api/slas})
+ *       are read by every working group.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own Basic authentication filter, so engine authorizations
  *       apply to the caller.</li>
  *   <li>The Camunda webapps authenticate with their own login and CSRF protection.</li>
@@ -57,6 +57,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/leads/*/reassignment").hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/teams", "/api/teams/**", "/api/reps", "/api/reps/**")
                 .hasAnyAuthority(READERS)
+            .requestMatchers(HttpMethod.GET, "/api/slas", "/api/slas/**").hasAnyAuthority(READERS)
             .requestMatchers("/api/teams/**", "/api/reps/**").hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
             .anyRequest().hasAuthority(Roles.ADMIN))
         .httpBasic(basic -> basic.realmName("leadflow").authenticationEntryPoint((request, response, e) -> {

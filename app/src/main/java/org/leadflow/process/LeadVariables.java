@@ -114,10 +114,12 @@ public final class LeadVariables {
   /** Free-text notes of the introduction. */
   public static final ProcessVariable<String> INTRODUCTION_NOTES = new ProcessVariable<>("introductionNotes", String.class);
 
-  /** SLA recorded by the reusable Task_Record...SlaBreach tasks (input parameter): SlaType name. */
+  /** The SLA of an SLA task and of the tier tasks on it (input parameter): SlaType name. */
   public static final ProcessVariable<String> SLA_TYPE = new ProcessVariable<>("slaType", String.class);
-  /** REMINDER, ESCALATION or BREACH (input parameter). */
+  /** The SlaTier a tier task records (input parameter): REMINDER, BREACH, ESCALATION, REASSIGNMENT or RECYCLE. */
   public static final ProcessVariable<String> SLA_TIER = new ProcessVariable<>("slaTier", String.class);
+  /** The manager an SLA escalation went to (the supervisor of the team the SLA counts in); null for the group. */
+  public static final ProcessVariable<String> SLA_MANAGER = new ProcessVariable<>("slaManager", String.class);
 
   /** Read-only lead context shown on every form (task-local, set by leadContextTaskListener). */
   public static final ProcessVariable<String> LEAD_SUMMARY = new ProcessVariable<>("leadSummary", String.class);

@@ -19,9 +19,10 @@ public record SlaFacts(String channel, String intent, Integer score, String regi
         lead.region() == null || lead.region().isBlank() ? null : lead.region().strip().toUpperCase(Locale.ROOT));
   }
 
-  /** The table's input variables (null values included, so that a missing fact matches only "-"). */
-  public Map<String, Object> inputs() {
+  /** The table's input variables for one SLA (null values included, so that a missing fact matches only "-"). */
+  public Map<String, Object> inputs(SlaType sla) {
     Map<String, Object> inputs = new HashMap<>();
+    inputs.put("sla", sla.name());
     inputs.put("channel", channel);
     inputs.put("intent", intent);
     inputs.put("score", score);

@@ -1,91 +1,159 @@
 package org.leadflow.sla;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.leadflow.calendar.BusinessTime;
 import org.leadflow.config.LeadProperties;
 import org.leadflow.config.SlaPolicyProperties;
 import org.leadflow.rules.RuleBook;
 
 /**
- * SLA durations for timers and task due dates, per lead, as ISO-8601 strings
- * ({@code ${slaPolicy.acceptWithin(leadId)}}). They come from the decision table {@code sla-policy}
- * (processes/sla-policy.dmn, latest deployed version, through {@link RuleBook}) on the lead's channel,
- * intent, score and region, so a changed table changes the timers of leads that reach a timer
- * afterwards; timers already created keep their due dates. {@code managerReview} and
- * {@code winLossReview} stay configuration ({@code lead.sla.*}).
+ * When the tiers of a lead's SLA fall due, for timers and task due dates
+ * ({@code ${slaPolicy.dueAt(leadId, 'SALES_ACCEPT')}}): the decision table {@code sla-policy}
+ * (processes/sla-policy.dmn, latest deployed version, through {@link RuleBook}) gives each tier's
+ * business time after the start on the lead's channel, intent, score and region; the owner's team
+ * calendar ({@link BusinessTime}) turns that into instants. A changed table or calendar changes the
+ * timers of SLAs that start afterwards; timers already created keep their due dates.
  *
- * <p>Every decision is recorded ({@link DecisionLog}: a row per lead and deciding rule, shown on the
- * lead's timeline), in the transaction that creates the timer. Apart from that record the bean is
- * side-effect free. It is the seam for business-hours calendars and SLA tiers: {@link #terms(String)}
- * says what the table decided; turning a duration into a due date belongs to the caller.
+ * <p>Within one engine command an SLA's schedule is decided once: the timers and the due date of one
+ * task see the same start and the same row, and the task's create listener takes that schedule to
+ * record the SLA instance ({@link #takeSchedule}). After a reassignment the recycle tier keeps the
+ * instant of the first owner's SLA ({@link History}), so reassigning does not postpone recycling. {@code managerReview} and {@code winLossReview}
+ * stay configuration ({@code lead.sla.*}), counted in the owner's calendar too. Side-effect free.
  */
 public class SlaPolicy {
 
   /** The decision table's key (and file name). */
   public static final String DECISION = "sla-policy";
 
-  /** The facts of a lead the table decides on. */
+  /** Who and what an SLA of a lead is about: the table's facts, the owner and the owner's team (either may be null). */
+  public record Subject(SlaFacts facts, String ownerId, String teamId) {}
+
+  /** Looks up the subject of a lead's SLA. */
   @FunctionalInterface
   public interface Leads {
-    SlaFacts factsOf(String leadId);
+    Subject subjectOf(String leadId);
   }
 
-  /** Where each decision is recorded, so that it can be explained later. */
+  /** Where an SLA that starts again after a reassignment keeps its recycle instant from. */
   @FunctionalInterface
-  public interface DecisionLog {
-    void record(String leadId, SlaFacts facts, SlaTerms terms);
+  public interface History {
+    java.util.Optional<Instant> carriedOverRecycleAt(String leadId, SlaType type);
   }
+
+  private record Key(String leadId, SlaType type) {}
 
   private final RuleBook rules;
   private final Leads leads;
-  private final DecisionLog log;
+  private final History history;
+  private final BusinessTime businessTime;
+  private final Clock clock;
   private final LeadProperties.Sla sla;
   private final int speedUp;
+  private final Map<CommandContext, Map<Key, SlaSchedule>> decidedInCommand =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
-  public SlaPolicy(RuleBook rules, Leads leads, DecisionLog log, LeadProperties properties,
+  public SlaPolicy(RuleBook rules, Leads leads, History history, BusinessTime businessTime, Clock clock, LeadProperties properties,
       SlaPolicyProperties policy) {
     this.rules = rules;
     this.leads = leads;
-    this.log = log;
+    this.history = history;
+    this.businessTime = businessTime;
+    this.clock = clock;
     this.sla = properties.sla();
     this.speedUp = policy.speedUp();
   }
 
-  /** What the table decides for this lead now (recorded); durations already divided by the speed-up. */
-  public SlaTerms terms(String leadId) {
-    SlaFacts facts = leads.factsOf(leadId);
-    SlaTerms terms = SlaTerms.of(rules.evaluate(DECISION, facts.inputs())).speededUp(speedUp);
-    log.record(leadId, facts, terms);
-    return terms;
+  /** What the table decides for this SLA of the lead now; durations already divided by the speed-up. */
+  public SlaTerms terms(String leadId, SlaType type) {
+    return terms(leads.subjectOf(leadId), type);
   }
 
-  public String sdrAttemptWithin(String leadId) {
-    return terms(leadId).sdrAttemptWithin().toString();
+  /** The schedule of the lead's SLA starting now (the same one throughout the current engine command). */
+  public SlaSchedule schedule(String leadId, SlaType type) {
+    Map<Key, SlaSchedule> decided = decidedInThisCommand();
+    if (decided == null) {
+      return decide(leadId, type);
+    }
+    return decided.computeIfAbsent(new Key(leadId, type), key -> decide(leadId, type));
   }
 
-  public String acceptReminderAfter(String leadId) {
-    return terms(leadId).acceptReminderAfter().toString();
+  /**
+   * The schedule the current command's timers used, for the record of the SLA instance; afterwards the
+   * next start of this SLA in the same command (e.g. after a reassignment) decides afresh.
+   */
+  public SlaSchedule takeSchedule(String leadId, SlaType type) {
+    SlaSchedule schedule = schedule(leadId, type);
+    Map<Key, SlaSchedule> decided = decidedInThisCommand();
+    if (decided != null) {
+      decided.remove(new Key(leadId, type));
+    }
+    return schedule;
   }
 
-  public String acceptEscalationAfter(String leadId) {
-    return terms(leadId).acceptEscalationAfter().toString();
+  public Date remindAt(String leadId, String type) {
+    return at(leadId, type, SlaTier.REMINDER);
   }
 
-  public String acceptWithin(String leadId) {
-    return terms(leadId).acceptWithin().toString();
+  public Date dueAt(String leadId, String type) {
+    return at(leadId, type, SlaTier.BREACH);
   }
 
-  public String firstContactWithin(String leadId) {
-    return terms(leadId).firstContactWithin().toString();
+  public Date escalateAt(String leadId, String type) {
+    return at(leadId, type, SlaTier.ESCALATION);
   }
 
-  public String followUpEvery(String leadId) {
-    return terms(leadId).followUpEvery().toString();
+  public Date reassignAt(String leadId, String type) {
+    return at(leadId, type, SlaTier.REASSIGNMENT);
   }
 
-  public String managerReview() {
-    return sla.managerReview().toString();
+  public Date recycleAt(String leadId, String type) {
+    return at(leadId, type, SlaTier.RECYCLE);
   }
 
-  public String winLossReview() {
-    return sla.winLossReview().toString();
+  /** A manager's review of an escalated lead: {@code lead.sla.manager-review} of the owner's team calendar from now. */
+  public Date managerReviewDue(String leadId) {
+    return inOwnersCalendar(leadId, sla.managerReview());
+  }
+
+  /** Marketing's review of a closed deal: {@code lead.sla.win-loss-review} of the owner's team calendar from now. */
+  public Date winLossReviewDue(String leadId) {
+    return inOwnersCalendar(leadId, sla.winLossReview());
+  }
+
+  private Date at(String leadId, String type, SlaTier tier) {
+    return Date.from(schedule(leadId, SlaType.valueOf(type)).at(tier));
+  }
+
+  private Date inOwnersCalendar(String leadId, Duration duration) {
+    return Date.from(businessTime.plus(leads.subjectOf(leadId).teamId(), clock.instant(), duration));
+  }
+
+  private SlaSchedule decide(String leadId, SlaType type) {
+    Subject subject = leads.subjectOf(leadId);
+    SlaTerms terms = terms(subject, type);
+    Instant start = clock.instant();
+    String team = subject.teamId();
+    return new SlaSchedule(type, terms, subject.ownerId(), team, start,
+        businessTime.plus(team, start, terms.remindAfter()), businessTime.plus(team, start, terms.dueAfter()),
+        businessTime.plus(team, start, terms.escalateAfter()), businessTime.plus(team, start, terms.reassignAfter()),
+        history.carriedOverRecycleAt(leadId, type).orElseGet(() -> businessTime.plus(team, start, terms.recycleAfter())));
+  }
+
+  private SlaTerms terms(Subject subject, SlaType type) {
+    return SlaTerms.of(rules.evaluate(DECISION, subject.facts().inputs(type))).speededUp(speedUp);
+  }
+
+  private Map<Key, SlaSchedule> decidedInThisCommand() {
+    CommandContext command = Context.getCommandContext();
+    return command == null ? null : decidedInCommand.computeIfAbsent(command, c -> new HashMap<>());
   }
 }
