@@ -9,8 +9,9 @@ import org.leadflow.routing.RoutingService;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_AssignSalesRep: first assignment of a sales-ready lead, or reassignment after the accept SLA
- * was breached or the manager asked for it (the current rep is skipped).
+ * Task_AssignSalesRep and Task_ReassignForFirstContact: first assignment of a sales-ready lead, or
+ * reassignment when an SLA's reassignment tier fell due or the manager asked for it (the current rep is
+ * skipped).
  */
 @Component
 class AssignSalesRepDelegate implements JavaDelegate {
@@ -28,7 +29,7 @@ class AssignSalesRepDelegate implements JavaDelegate {
     String previous = LeadVariables.SALES_REP.find(execution).orElse(null);
     String cause = previous == null ? "sales-ready"
         : REASSIGN_NOW.equals(LeadVariables.MANAGER_DECISION.find(execution).orElse(null))
-            ? "manager reassigned" : "accept SLA breached";
+            ? "manager reassigned" : "SLA reassignment tier";
     Assignment assignment = routing.assignSalesRep(LeadVariables.LEAD_ID.get(execution), previous, cause,
         Actors.current(execution));
     execution.removeVariable(LeadVariables.MANAGER_DECISION.name());

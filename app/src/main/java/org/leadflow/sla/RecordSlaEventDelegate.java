@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * and {@code slaTier}), once per instance. A reminder also puts the owner's task at the top of their
  * Tasklist (priority, follow-up date now) with a comment saying when the SLA falls due; an escalation
  * names the manager ({@code slaManager}: the supervisor of the team the SLA counts in) for the
- * manager's task that follows.
+ * manager's task that follows; the recycle tier gives the lead the recycle reason {@code SLA_<type>}.
  */
 @Component
 class RecordSlaEventDelegate implements JavaDelegate {
@@ -39,7 +39,15 @@ class RecordSlaEventDelegate implements JavaDelegate {
       if (tier == SlaTier.ESCALATION) {
         LeadVariables.SLA_MANAGER.set(execution, sla.managerOf(instance).orElse(null));
       }
+      if (tier == SlaTier.RECYCLE) {
+        LeadVariables.RECYCLE_REASON.set(execution, recycleReason(type));
+      }
     });
+  }
+
+  /** The recycle reason of a lead the recycle tier of this SLA sent back to marketing, e.g. SLA_SALES_ACCEPT. */
+  static String recycleReason(SlaType type) {
+    return "SLA_" + type.name();
   }
 
   private static void remind(TaskService tasks, SlaInstance instance) {

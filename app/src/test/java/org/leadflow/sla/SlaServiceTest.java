@@ -1,89 +1,181 @@
 package org.leadflow.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.leadflow.MovableClock;
 import org.leadflow.events.LeadEvent;
 import org.leadflow.events.LeadEventPublisher;
 import org.leadflow.events.LeadEventType;
-import org.leadflow.lead.LeadNotFoundException;
 import org.leadflow.lead.LeadService;
-import org.leadflow.lead.LeadStage;
-import org.leadflow.lead.TestLeads;
+import org.leadflow.people.PeopleMapper;
 import org.mockito.ArgumentCaptor;
+import org.mybatis.spring.boot.test.autoconfigure.MybatisTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.test.context.TestPropertySource;
 
+/** SLA instances on H2 in MySQL mode with the real migrations: start, tiers, end, compliance. */
+@MybatisTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ImportAutoConfiguration(FlywayAutoConfiguration.class)
+@TestPropertySource(properties = {
+    "spring.datasource.url=jdbc:h2:mem:sla-service;MODE=MySQL;DB_CLOSE_DELAY=-1",
+    "spring.flyway.table=lead_schema_history"})
 class SlaServiceTest {
 
-  private static final Instant NOW = Instant.parse("2025-03-04T10:00:00Z");
+  private static final Instant START = Instant.parse("2026-12-04T09:00:00Z");
 
-  private final SlaEventMapper events = mock(SlaEventMapper.class);
-  private final LeadService leads = mock(LeadService.class);
+  @Autowired SlaInstanceMapper mapper;
+  @Autowired PeopleMapper people;
+
+  private final MovableClock clock = new MovableClock(START);
   private final LeadEventPublisher publisher = mock(LeadEventPublisher.class);
-  private final SlaService sla = new SlaService(events, leads, publisher, Clock.fixed(NOW, ZoneOffset.UTC));
+  private SlaService slas;
+  private String leadId;
 
-  @Test
-  void aBreachCountsAgainstTheLeadsCurrentOwner() {
-    // given
-    when(leads.getForUpdate("lead-7")).thenReturn(TestLeads.lead("lead-7").stage(LeadStage.SQL).ownerId("leo").build());
+  @BeforeEach
+  void setUp() {
+    slas = new SlaService(mapper, mock(LeadService.class), people, publisher, TestSlaPolicies.AROUND_THE_CLOCK, clock);
+    leadId = "lead-" + System.nanoTime();
+  }
 
-    // when
-    sla.record("lead-7", SlaService.SlaType.SALES_ACCEPT, SlaService.Tier.BREACH);
+  private SlaSchedule acceptSchedule(String owner) {
+    SlaTerms terms = TestSlaPolicies.DEFAULT_ROWS.get(SlaType.SALES_ACCEPT);
+    Instant start = clock.instant();
+    return new SlaSchedule(SlaType.SALES_ACCEPT, terms, owner, "sales-north", start, start.plus(terms.remindAfter()),
+        start.plus(terms.dueAfter()), start.plus(terms.escalateAfter()), start.plus(terms.reassignAfter()),
+        start.plus(terms.recycleAfter()));
+  }
 
-    // then
-    verify(events).insert("lead-7", "SALES_ACCEPT", "BREACH", "leo", NOW);
+  private List<LeadEvent> published() {
+    ArgumentCaptor<LeadEvent> events = ArgumentCaptor.forClass(LeadEvent.class);
+    verify(publisher, atLeastOnce()).publish(events.capture());
+    return events.getAllValues();
   }
 
   @Test
-  void aReminderForALeadInATeamQueueHasNoOwner() {
-    // given
-    when(leads.getForUpdate("lead-7")).thenReturn(TestLeads.lead("lead-7").stage(LeadStage.MQL).ownerId(null).build());
+  void startingRecordsTheScheduleAndPublishesIt() {
+    SlaInstance sla = slas.start(leadId, acceptSchedule("leo"), "pi-1", "task-1");
 
-    // when
-    sla.record("lead-7", SlaService.SlaType.SDR_CALL_ATTEMPT, SlaService.Tier.REMINDER);
-
-    // then
-    verify(events).insert("lead-7", "SDR_CALL_ATTEMPT", "REMINDER", null, NOW);
+    assertThat(sla.status()).isEqualTo(SlaInstance.Status.OPEN);
+    assertThat(sla.ownerId()).isEqualTo("leo");
+    assertThat(sla.ruleRef()).isEqualTo("sla-policy:v1/Rule_AcceptDefault");
+    assertThat(sla.dueAt()).isEqualTo(START.plus(Duration.ofHours(8)));
+    assertThat(sla.taskId()).isEqualTo("task-1");
+    LeadEvent started = published().get(0);
+    assertThat(started.type()).isEqualTo(LeadEventType.SlaStarted);
+    assertThat(started.data().get("dueAt").asText()).isEqualTo("2026-12-04T17:00:00Z");
+    assertThat(started.data().get("slaId").asLong()).isEqualTo(sla.id());
   }
 
   @Test
-  void nothingIsRecordedForAnUnknownLead() {
-    // given
-    when(leads.getForUpdate("lead-x")).thenThrow(new LeadNotFoundException("lead-x"));
+  void doneByTheDueInstantIsMetAndAfterItMetLateByTheBusinessTimeItRanOver() {
+    slas.start(leadId, acceptSchedule("leo"), "pi-1", "task-1");
+    clock.set(START.plus(Duration.ofHours(7)));
+    slas.complete(leadId, SlaType.SALES_ACCEPT);
+    String late = leadId + "-late";
+    clock.set(START);
+    slas.start(late, acceptSchedule("leo"), "pi-2", "task-2");
+    clock.set(START.plus(Duration.ofHours(9)));
+    slas.complete(late, SlaType.SALES_ACCEPT);
 
-    // when / then
-    assertThatThrownBy(() -> sla.record("lead-x", SlaService.SlaType.SALES_FIRST_CONTACT, SlaService.Tier.ESCALATION))
-        .isInstanceOf(LeadNotFoundException.class);
-    verifyNoInteractions(events, publisher);
+    assertThat(slas.ofLead(leadId)).singleElement().satisfies(sla -> {
+      assertThat(sla.outcome()).isEqualTo(SlaInstance.Outcome.MET);
+      assertThat(sla.overdueSeconds()).isZero();
+      assertThat(sla.status()).isEqualTo(SlaInstance.Status.CLOSED);
+    });
+    assertThat(slas.ofLead(late)).singleElement().satisfies(sla -> {
+      assertThat(sla.outcome()).isEqualTo(SlaInstance.Outcome.MET_LATE);
+      assertThat(sla.overdueSeconds()).isEqualTo(3600);
+    });
+    assertThat(published()).filteredOn(event -> event.type() == LeadEventType.SlaCompleted)
+        .extracting(event -> event.data().get("outcome").asText()).containsExactly("MET", "MET_LATE");
   }
 
-  @ParameterizedTest
-  @CsvSource({"REMINDER, SlaReminderSent", "ESCALATION, SlaEscalated", "BREACH, SlaBreached"})
-  void eachTierIsPublishedAsItsOwnEventWithTheSlaAndTheOwner(SlaService.Tier tier, LeadEventType type) {
-    // given
-    when(leads.getForUpdate("lead-7")).thenReturn(TestLeads.lead("lead-7").stage(LeadStage.SQL).ownerId("leo").build());
+  @Test
+  void eachTierIsRecordedOncePerInstanceAndTheBreachIsDated() {
+    slas.start(leadId, acceptSchedule("leo"), "pi-1", "task-1");
+    clock.set(START.plus(Duration.ofHours(8)));
 
-    // when
-    sla.record("lead-7", SlaService.SlaType.SALES_ACCEPT, tier);
+    assertThat(slas.recordTier(leadId, SlaType.SALES_ACCEPT, SlaTier.REMINDER)).isPresent();
+    assertThat(slas.recordTier(leadId, SlaType.SALES_ACCEPT, SlaTier.BREACH)).isPresent();
+    assertThat(slas.recordTier(leadId, SlaType.SALES_ACCEPT, SlaTier.BREACH)).isEmpty();
 
-    // then
-    ArgumentCaptor<LeadEvent> published = ArgumentCaptor.forClass(LeadEvent.class);
-    verify(publisher).publish(published.capture());
-    LeadEvent event = published.getValue();
-    assertThat(event.type()).isEqualTo(type);
-    assertThat(event.leadId()).isEqualTo("lead-7");
-    assertThat(event.occurredAt()).isEqualTo(NOW);
-    assertThat(event.data().path("slaType").asText()).isEqualTo("SALES_ACCEPT");
-    assertThat(event.data().path("tier").asText()).isEqualTo(tier.name());
-    assertThat(event.data().path("ownerId").asText()).isEqualTo("leo");
+    SlaInstance sla = slas.ofLead(leadId).get(0);
+    assertThat(sla.tiersFired()).isEqualTo("REMINDER,BREACH");
+    assertThat(sla.breachedAt()).isEqualTo(START.plus(Duration.ofHours(8)));
+    assertThat(sla.status()).isEqualTo(SlaInstance.Status.OPEN);
+    assertThat(published()).extracting(LeadEvent::type)
+        .containsExactly(LeadEventType.SlaStarted, LeadEventType.SlaReminderSent, LeadEventType.SlaBreached);
+  }
+
+  @Test
+  void theReassignmentTierClosesTheInstanceAndTheNextOwnerKeepsTheRecycleInstant() {
+    SlaInstance first = slas.start(leadId, acceptSchedule("leo"), "pi-1", "task-1");
+    clock.set(START.plus(Duration.ofHours(16)));
+
+    slas.recordTier(leadId, SlaType.SALES_ACCEPT, SlaTier.REASSIGNMENT);
+    slas.cancel(leadId, SlaType.SALES_ACCEPT); // the task is deleted afterwards: nothing left to cancel
+
+    assertThat(slas.ofLead(leadId)).singleElement().satisfies(sla -> {
+      assertThat(sla.outcome()).isEqualTo(SlaInstance.Outcome.REASSIGNED);
+      assertThat(sla.overdueSeconds()).isEqualTo(8 * 3600);
+    });
+    assertThat(slas.carriedOverRecycleAt(leadId, SlaType.SALES_ACCEPT)).contains(first.recycleAt());
+    assertThat(slas.carriedOverRecycleAt(leadId, SlaType.SALES_FIRST_CONTACT)).isEmpty();
+  }
+
+  @Test
+  void aTaskDeletedWithoutATierCancelsAndAStaleOpenInstanceIsCancelledByTheNextStart() {
+    slas.start(leadId, acceptSchedule("leo"), "pi-1", "task-1");
+    slas.start(leadId, acceptSchedule("lena"), "pi-1", "task-2");
+    slas.cancel(leadId, SlaType.SALES_ACCEPT);
+
+    assertThat(slas.ofLead(leadId)).extracting(SlaInstance::ownerId, SlaInstance::outcome).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("leo", SlaInstance.Outcome.CANCELLED),
+        org.assertj.core.groups.Tuple.tuple("lena", SlaInstance.Outcome.CANCELLED));
+    assertThat(slas.carriedOverRecycleAt(leadId, SlaType.SALES_ACCEPT)).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void complianceCountsEachOutcomeOfTheSlasThatStartedInThePeriod() {
+    String team = "team-" + System.nanoTime();
+    String[] leads = {leadId + "-a", leadId + "-b", leadId + "-c", leadId + "-d"};
+    for (String lead : leads) {
+      SlaSchedule schedule = acceptSchedule("leo");
+      slas.start(lead, new SlaSchedule(schedule.type(), schedule.terms(), "leo", team, schedule.startedAt(),
+          schedule.remindAt(), schedule.dueAt(), schedule.escalateAt(), schedule.reassignAt(), schedule.recycleAt()),
+          "pi", "t");
+    }
+    clock.set(START.plus(Duration.ofHours(1)));
+    slas.complete(leads[0], SlaType.SALES_ACCEPT);
+    clock.set(START.plus(Duration.ofHours(9)));
+    slas.recordTier(leads[1], SlaType.SALES_ACCEPT, SlaTier.BREACH);
+    slas.complete(leads[1], SlaType.SALES_ACCEPT);
+    slas.recordTier(leads[2], SlaType.SALES_ACCEPT, SlaTier.BREACH);
+
+    assertThat(slas.compliance(START.minusSeconds(1), START.plusSeconds(1), team)).singleElement().satisfies(row -> {
+      assertThat(row.slaType()).isEqualTo(SlaType.SALES_ACCEPT);
+      assertThat(row.started()).isEqualTo(4);
+      assertThat(row.met()).isEqualTo(1);
+      assertThat(row.metLate()).isEqualTo(1);
+      assertThat(row.breached()).isEqualTo(2);
+      assertThat(row.stillOpen()).isEqualTo(2);
+      assertThat(row.maxOverdueSeconds()).isEqualTo(3600);
+      assertThat(row.complianceRate()).isEqualTo(0.5);
+    });
+    assertThat(slas.find(START.minusSeconds(1), START.plusSeconds(1), SlaType.SALES_ACCEPT, team, null,
+        SlaInstance.Status.OPEN, 10)).extracting(SlaInstance::leadId).containsExactlyInAnyOrder(leads[2], leads[3]);
   }
 }
