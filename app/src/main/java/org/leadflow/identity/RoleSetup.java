@@ -79,8 +79,9 @@ public class RoleSetup {
     filter("Leads to accept", "Sales-ready leads assigned to me, waiting for acceptance", -9,
         tasks.createTaskQuery().taskDefinitionKey(SalesFollowUp.Tasks.ACCEPT_LEAD).taskAssigneeExpression("${currentUser()}")
             .orderByDueDate().asc(), Roles.SALES);
-    filter("Escalations", "Leads my reps did not accept in time", -8,
-        tasks.createTaskQuery().taskDefinitionKey(SalesFollowUp.Tasks.REVIEW_UNACCEPTED_LEAD)
+    filter("Escalations", "Leads whose SLA my reps let lapse: decide to reassign or leave them", -8,
+        tasks.createTaskQuery().taskDefinitionKeyIn(SalesFollowUp.Tasks.REVIEW_UNACCEPTED_LEAD,
+                SalesFollowUp.Tasks.REVIEW_OVERDUE_FIRST_CONTACT)
             .taskCandidateGroup(Roles.SALES_MANAGER).includeAssignedTasks().orderByDueDate().asc(),
         Roles.SALES_MANAGER);
     filter("Win/loss reviews", "Closed deals for marketing to learn from", -7,
@@ -123,11 +124,15 @@ public class RoleSetup {
 
   private void filter(String name, String description, int priority, TaskQuery query, String... groups) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-    if (filter == null) {
-      filter = filters.newTaskFilter(name)
-          .setProperties(Map.<String, Object>of("description", description, "priority", priority, "refresh", true))
-          .setQuery(query);
-      filters.saveFilter(filter);
+    boolean created = filter == null;
+    if (created) {
+      filter = filters.newTaskFilter(name);
+    }
+    // a filter of an older version of the app gets this version's query
+    filter.setProperties(Map.<String, Object>of("description", description, "priority", priority, "refresh", true))
+        .setQuery(query);
+    filters.saveFilter(filter);
+    if (created) {
       log.info("Created Tasklist filter '{}'", name);
     }
     for (String group : groups) {

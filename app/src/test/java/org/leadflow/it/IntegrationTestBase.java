@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
+import org.leadflow.calendar.BusinessTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -48,6 +49,8 @@ abstract class IntegrationTestBase {
   @Autowired protected ManagementService management;
   @Autowired protected HistoryService history;
   @Autowired protected JdbcTemplate jdbc;
+  /** The teams' business calendars the SLA timers count in: expected due dates are computed with it. */
+  @Autowired protected BusinessTime businessTime;
 
   @BeforeEach
   void bindAssertionsToTheSpringEngine() {

@@ -3,6 +3,7 @@ package org.leadflow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
@@ -78,12 +79,22 @@ class LeadJourneyIT extends IntegrationTestBase {
     Task accept = task(leadId, SalesFollowUp.Tasks.ACCEPT_LEAD);
     String firstRep = accept.getAssignee();
 
-    // when the reminder and then the escalation fall due
+    // when the reminder falls due
     fireTimer(leadId, SalesFollowUp.Events.ACCEPT_REMINDER_DUE);
+
+    // then the rep's task moves to the top of their Tasklist with a comment saying when the SLA falls due
+    Task reminded = task(leadId, SalesFollowUp.Tasks.ACCEPT_LEAD);
+    assertThat(reminded.getPriority()).isEqualTo(80);
+    assertThat(reminded.getFollowUpDate()).isNotNull();
+    assertThat(tasks.getTaskComments(reminded.getId())).singleElement()
+        .satisfies(comment -> assertThat(comment.getFullMessage()).startsWith("SLA reminder: SALES_ACCEPT is due at"));
+
+    // when the SLA and then the escalation fall due
+    fireTimer(leadId, SalesFollowUp.Events.ACCEPT_SLA_DUE);
     fireTimer(leadId, SalesFollowUp.Events.ACCEPT_ESCALATION_DUE);
     Task escalation = task(leadId, SalesFollowUp.Tasks.REVIEW_UNACCEPTED_LEAD);
 
-    // then the manager decides to reassign now
+    // then the rep's manager (the supervisor of the rep's team) decides to reassign now
     assertThat(escalation).isAssignedTo("max");
     assertThat(candidateGroups(escalation)).containsExactly("sales-manager");
     completeOk("max", escalation, Map.of("managerDecision", "REASSIGN_NOW", "managerNotes", "on leave"));
@@ -92,7 +103,8 @@ class LeadJourneyIT extends IntegrationTestBase {
     Task reassigned = task(leadId, SalesFollowUp.Tasks.ACCEPT_LEAD);
     assertThat(reassigned.getAssignee()).isNotEqualTo(firstRep).isIn("leo", "lena");
     assertThat(jdbc.queryForList("select concat(sla_type, ' ', tier) from lead_sla_event where lead_id = ? order by id",
-        String.class, leadId)).containsExactly("SALES_ACCEPT REMINDER", "SALES_ACCEPT ESCALATION");
+        String.class, leadId)).containsExactly("SALES_ACCEPT REMINDER", "SALES_ACCEPT BREACH",
+            "SALES_ACCEPT ESCALATION", "SALES_ACCEPT REASSIGNMENT");
     List<Map<String, Object>> assignments = jdbc.queryForList(
         "select assignee, previous_assignee, reason from lead_assignment where lead_id = ? and role = 'SALES' "
             + "order by id", leadId);
@@ -100,21 +112,53 @@ class LeadJourneyIT extends IntegrationTestBase {
     assertThat(assignments.get(1)).containsEntry("previous_assignee", firstRep);
     assertThat((String) assignments.get(1).get("reason")).startsWith("manager reassigned")
         .contains("skipped " + firstRep + " (the rep the lead is taken from)");
+
+    // and the SLA records say so over REST: the first rep's SLA reassigned with its tiers, the new rep's open
+    JsonNode slas = get("max", "/api/leads/" + leadId + "/slas").getBody();
+    List<JsonNode> accepts = new java.util.ArrayList<>();
+    slas.forEach(sla -> {
+      if (sla.path("slaType").asText().equals("SALES_ACCEPT")) {
+        accepts.add(sla);
+      }
+    });
+    assertThat(accepts).hasSize(2);
+    assertThat(accepts.get(0).path("ownerId").asText()).isEqualTo(firstRep);
+    assertThat(accepts.get(0).path("outcome").asText()).isEqualTo("REASSIGNED");
+    assertThat(accepts.get(0).path("tiersFired").asText()).isEqualTo("REMINDER,BREACH,ESCALATION,REASSIGNMENT");
+    assertThat(accepts.get(0).path("breachedAt").isNull()).isFalse();
+    assertThat(accepts.get(1).path("ownerId").asText()).isEqualTo(reassigned.getAssignee());
+    assertThat(accepts.get(1).path("status").asText()).isEqualTo("OPEN");
+    assertThat(accepts.get(1).path("recycleAt").asText()).as("recycling still counts from the first rep's start")
+        .isEqualTo(accepts.get(0).path("recycleAt").asText());
   }
 
   @Test
-  void acceptDeadlineBreachReassignsToAnotherRep() {
+  void theReassignmentTierGivesAnUnacceptedLeadToAnotherRepAndTheRecycleTierSendsItBack() {
     String leadId = sqlLead();
     String firstRep = task(leadId, SalesFollowUp.Tasks.ACCEPT_LEAD).getAssignee();
 
-    fireTimer(leadId, SalesFollowUp.Events.ACCEPT_SLA_BREACHED);
+    fireTimer(leadId, SalesFollowUp.Events.ACCEPT_REASSIGNMENT_DUE);
     runAsyncJobs(leadId);
 
     assertThat(task(leadId, SalesFollowUp.Tasks.ACCEPT_LEAD).getAssignee()).isNotEqualTo(firstRep);
     assertThat(jdbc.queryForList("select tier from lead_sla_event where lead_id = ?", String.class, leadId))
-        .containsExactly("BREACH");
+        .containsExactly("REASSIGNMENT");
     assertThat(jdbc.queryForList("select reason from lead_assignment where lead_id = ? and role = 'SALES' order by id",
-        String.class, leadId).get(1)).startsWith("accept SLA breached");
+        String.class, leadId).get(1)).startsWith("SLA reassignment tier");
+
+    // when nobody accepts it by the recycle instant either
+    fireTimer(leadId, SalesFollowUp.Events.ACCEPT_RECYCLE_DUE);
+    runAsyncJobs(leadId);
+
+    // then it is back with marketing, recycled for the lapsed SLA
+    assertThat(jdbc.queryForObject("select stage from lead where id = ?", String.class, leadId))
+        .isIn("RECYCLED", "NURTURE");
+    assertThat(jdbc.queryForList("select reason from lead_stage_history where lead_id = ? and to_stage = 'RECYCLED'",
+        String.class, leadId)).containsExactly("recycled: SLA_SALES_ACCEPT");
+    assertThat(jdbc.queryForList("select outcome from lead_sla where lead_id = ? and sla_type = 'SALES_ACCEPT' "
+        + "order by id", String.class, leadId)).containsExactly("REASSIGNED", "RECYCLED");
+    JsonNode compliance = get("max", "/api/slas/compliance").getBody();
+    assertThat(compliance.findValues("slaType").stream().map(JsonNode::asText)).contains("SALES_ACCEPT");
   }
 
   @Test

@@ -60,8 +60,8 @@ class RulesApiIT extends IntegrationTestBase {
     // given
     int version = version();
     String edited = shipped().replace(
-        "<outputEntry id=\"LiteralExpression_DefaultAcceptWithin\"><text>\"PT8H\"</text>",
-        "<outputEntry id=\"LiteralExpression_DefaultAcceptWithin\"><text>\"PT6H\"</text>");
+        "<outputEntry id=\"LiteralExpression_AcceptDefaultDueAfter\"><text>\"PT8H\"</text>",
+        "<outputEntry id=\"LiteralExpression_AcceptDefaultDueAfter\"><text>\"PT6H\"</text>");
 
     // when
     ResponseEntity<JsonNode> deployed = put("paul", TABLE + "?note=accept within 6 hours, as agreed with sales", edited);
@@ -85,19 +85,22 @@ class RulesApiIT extends IntegrationTestBase {
     String leadId = leadWaitingForAcceptance();
     Instant end = Instant.now();
 
-    // then its accept deadline is the new one
-    Job deadline = management.createJobQuery().timers().activityId(SalesFollowUp.Events.ACCEPT_SLA_BREACHED).list()
+    // then its accept SLA falls due after the new six business hours of its rep's team calendar
+    Job deadline = management.createJobQuery().timers().activityId(SalesFollowUp.Events.ACCEPT_SLA_DUE).list()
         .stream().filter(job -> runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
             .processInstanceBusinessKey(leadId).count() == 1).findFirst().orElseThrow();
-    assertThat(deadline.getDuedate().toInstant())
-        .isBetween(start.plus(Duration.ofHours(6)).minusSeconds(1), end.plus(Duration.ofHours(6)).plusSeconds(1));
-    String ref = "sla-policy:v" + (version + 1) + "/Rule_Default";
-    assertThat(jdbc.queryForList("select accept_within from lead_sla_decision where lead_id = ? and rule_ref = ?",
-        String.class, leadId, ref)).containsExactly("PT6H");
+    String ref = "sla-policy:v" + (version + 1) + "/Rule_AcceptDefault";
+    Map<String, Object> sla = jdbc.queryForMap("select team_id, due_at from lead_sla where lead_id = ? "
+        + "and sla_type = 'SALES_ACCEPT' and rule_ref = ?", leadId, ref);
+    String team = (String) sla.get("team_id");
+    assertThat(deadline.getDuedate().toInstant()).isBetween(
+        businessTime.plus(team, start, Duration.ofHours(6)).minusSeconds(1),
+        businessTime.plus(team, end, Duration.ofHours(6)).plusSeconds(1));
+    assertThat(((java.sql.Timestamp) sla.get("due_at")).toInstant()).isEqualTo(deadline.getDuedate().toInstant());
     JsonNode timeline = get("mia", "/api/leads/" + leadId).getBody().path("timeline");
     assertThat(timeline.findValues("summary").stream().map(JsonNode::asText)
-        .filter(summary -> summary.startsWith(ref)).toList())
-        .singleElement().asString().contains("accept within PT6H").contains("follow up every PT168H");
+        .filter(summary -> summary.startsWith("SALES_ACCEPT started by " + ref)).toList())
+        .singleElement().asString().contains("due ");
   }
 
   @Test
@@ -116,13 +119,14 @@ class RulesApiIT extends IntegrationTestBase {
     assertThat(rejected.getHeaders().getContentType().toString()).startsWith("application/problem+json");
     assertThat(rejected.getBody().path("decision").asText()).isEqualTo("sla-policy");
     assertThat(rejected.getBody().path("errors").get(0).path("field").asText()).isEqualTo("decision");
-    assertThat(rejected.getBody().path("detail").asText()).contains("UNIQUE").contains("Rule_Default");
+    assertThat(rejected.getBody().path("detail").asText()).contains("UNIQUE").contains("Rule_AcceptDefault");
     assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(unreadable.getBody().path("errors").get(0).path("field").asText()).isEqualTo("body");
     assertThat(withoutNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(withoutNote.getBody().path("errors").get(0).path("field").asText()).isEqualTo("note");
     assertThat(version()).isEqualTo(version);
     Map<String, Object> standardLead = new HashMap<>();
+    standardLead.put("sla", "SALES_ACCEPT");
     standardLead.put("channel", "web-form");
     assertThat(rules.evaluate("sla-policy", standardLead).version()).isEqualTo(version);
     assertThat(put("paul", "/api/rules/no-such-table?note=x", shipped()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -6,15 +6,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.mockito.Mockito.inOrder;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +19,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
@@ -42,34 +37,33 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.leadflow.config.LeadProperties;
 import org.leadflow.sla.SlaFacts;
 import org.leadflow.sla.SlaTerms;
+import org.leadflow.sla.SlaType;
 import org.leadflow.sla.TestSlaPolicies;
-import org.mockito.InOrder;
 
 /**
- * Paths of sales-follow-up (each has one test):
+ * Paths of sales-follow-up (each has one test). Both SLAs (SALES_ACCEPT, SALES_FIRST_CONTACT) have the
+ * same five tiers, each fired here by executing its timer job:
  * <ol>
- *   <li>assigned → the rep accepts in time → Task_RecordLeadAccepted → first contact with the rep's verdict
- *       (OPPORTUNITY, RECYCLE or DISQUALIFIED) → Task_RecordFirstContact → EndEvent_FirstContactMade
- *   <li>assigned → the rep rejects the lead (acceptance RECYCLE) → EndEvent_LeadRejectedByRep
- *   <li>BoundaryEvent_AcceptReminderDue (non-interrupting) → Task_RemindRepToAccept → the rep accepts
- *   <li>BoundaryEvent_AcceptEscalationDue (non-interrupting) → Task_RecordAcceptEscalation →
- *       Task_ReviewUnacceptedLead: REASSIGN_NOW → escalation end event → BoundaryEvent_ReassignmentRequested →
- *       Task_AssignSalesRep gives the lead to another rep
- *   <li>the same escalation, KEEP_REP → EndEvent_RepKeepsLead → the rep still accepts
- *   <li>BoundaryEvent_AcceptSlaBreached (interrupting) → Task_RecordAcceptSlaBreach → Task_AssignSalesRep
- *       gives the lead to another rep
+ *   <li>assigned → the rep accepts in time → Task_RecordLeadAccepted → first contact in time with the rep's
+ *       verdict (OPPORTUNITY, RECYCLE or DISQUALIFIED) → Task_RecordFirstContact → EndEvent_FirstContactMade
+ *   <li>the rep rejects the lead → EndEvent_LeadRejectedByRep
+ *   <li>reminder → Task_RemindAcceptOwner, the rep still accepts; SLA due → Task_RecordAcceptSlaBreach
+ *   <li>escalation → Task_EscalateAcceptToManager → Task_ReviewUnacceptedLead for the manager: REASSIGN_NOW →
+ *       Task_RecordAcceptReassignment → BoundaryEvent_ReassignmentRequested → Task_AssignSalesRep (another rep)
+ *   <li>the same escalation, KEEP_REP → EndEvent_AcceptOwnerKeepsLead; accepting ends the open review too
+ *   <li>reassignment due → Task_RecordAcceptReassignment → another rep with a fresh schedule
+ *   <li>recycle due → Task_RecordAcceptRecycling → EndEvent_LeadRecycledUnaccepted (acceptance RECYCLE)
+ *   <li>the first-contact tiers: reminder, SLA due, escalation → Task_ReviewOverdueFirstContact (KEEP_REP and
+ *       REASSIGN_NOW → Task_ReassignForFirstContact), reassignment due, recycle due →
+ *       EndEvent_LeadRecycledNotContacted (salesOutcome RECYCLE)
  *   <li>a manager asks to reassign (Msg_ReassignmentRequested, non-interrupting event sub-process) →
- *       Task_ReassignLead for that manager → Task_MoveLeadToRep → EndEvent_LeadMovedToRep, while the
- *       lead's own path goes on with the new rep
- *   <li>BoundaryEvent_FirstContactOverdue (non-interrupting) → Task_RecordFirstContactSlaBreach → the rep
- *       still makes first contact
- *   <li>a hand-raiser's accept tiers and first contact are due at the sla-policy's hand-raiser row, not the
- *       catch-all's
+ *       Task_ReassignLead → Task_MoveLeadToRep → EndEvent_LeadMovedToRep
+ *   <li>a hand-raiser's tiers follow the sla-policy's hand-raiser rows, not the catch-all's
  * </ol>
  */
 @Deployment(resources = {"processes/sales-follow-up.bpmn", TestSlaPolicies.TABLE, "forms/sales-accept-lead.form",
     "forms/sales-manager-review-unaccepted-lead.form", "forms/sales-first-contact.form",
-    "forms/sales-manager-reassign-lead.form"})
+    "forms/sales-manager-review-overdue-lead.form", "forms/sales-manager-reassign-lead.form"})
 class SalesFollowUpProcessTest {
 
   @RegisterExtension
@@ -83,8 +77,9 @@ class SalesFollowUpProcessTest {
   static ModelCoverage coverage = ModelCoverage.of(engine, SalesFollowUp.KEY);
 
   private static final LeadProperties PROPERTIES = LeadProperties.defaults();
-  /** The catch-all row of sla-policy, which decides for the standard lead of these tests. */
-  private static final SlaTerms SLA = TestSlaPolicies.DEFAULT_ROW;
+  /** The catch-all rows of sla-policy, which decide for the standard lead of these tests. */
+  private static final SlaTerms ACCEPT = TestSlaPolicies.DEFAULT_ROWS.get(SlaType.SALES_ACCEPT);
+  private static final SlaTerms CONTACT = TestSlaPolicies.DEFAULT_ROWS.get(SlaType.SALES_FIRST_CONTACT);
   private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
   private static final String LEAD = "lead-sales-1";
   private static final String FIRST_REP = "rep-anna";
@@ -94,12 +89,14 @@ class SalesFollowUpProcessTest {
   /** Round robin of the stubbed routing: the next rep that is not the current one. */
   private static final List<String> REPS = List.of(FIRST_REP, SECOND_REP);
 
-  @SuppressWarnings("unchecked")
-  private final BiConsumer<String, String> slaEvent = mock(BiConsumer.class);
+  /** "SALES_ACCEPT REMINDER", ... as the tier tasks recorded them. */
+  private final List<String> tiers = new ArrayList<>();
+  /** "create SALES_ACCEPT rep-anna", "complete ...", "delete ..." as the SLA tasks reported them. */
+  private final List<String> slaTasks = new ArrayList<>();
   private final List<String> assignedReps = new ArrayList<>();
   private final List<String> acceptedBy = new ArrayList<>();
   private final List<String> firstContactVerdicts = new ArrayList<>();
-  /** The facts the sla-policy table sees per lead (others are a standard lead: the catch-all row). */
+  /** The facts the sla-policy table sees per lead (others are a standard lead: the catch-all rows). */
   private final Map<String, SlaFacts> leadFacts = new HashMap<>();
   private final List<String> movedTo = new ArrayList<>();
 
@@ -109,6 +106,8 @@ class SalesFollowUpProcessTest {
     Mocks.register("slaPolicy", TestSlaPolicies.fromTable(engine.getRepositoryService(), leadFacts));
     Mocks.register("leadContextTaskListener",
         (TaskListener) task -> LeadVariables.LEAD_SUMMARY.setLocal(task, "Ada Lovelace, Analytical Engines Ltd"));
+    Mocks.register("slaTaskListener", (TaskListener) task -> slaTasks.add(task.getEventName() + " "
+        + LeadVariables.SLA_TYPE.get(task) + " " + task.getAssignee()));
     Mocks.register("assignSalesRepDelegate", (JavaDelegate) execution -> {
       String current = LeadVariables.SALES_REP.find(execution).orElse(null);
       String next = REPS.get(current == null ? 0 : (REPS.indexOf(current) + 1) % REPS.size());
@@ -123,8 +122,18 @@ class SalesFollowUpProcessTest {
       execution.removeVariable(LeadVariables.REASSIGN_TO.name());
       LeadVariables.SALES_REP.set(execution, chosen);
     });
-    Mocks.register("recordSlaEventDelegate", (JavaDelegate) execution -> slaEvent.accept(
-        LeadVariables.SLA_TYPE.get(execution), LeadVariables.SLA_TIER.get(execution)));
+    // what the real RecordSlaEventDelegate leaves for the model: the manager, the recycle reason
+    Mocks.register("recordSlaEventDelegate", (JavaDelegate) execution -> {
+      String type = LeadVariables.SLA_TYPE.get(execution);
+      String tier = LeadVariables.SLA_TIER.get(execution);
+      tiers.add(type + " " + tier);
+      if (tier.equals("ESCALATION")) {
+        LeadVariables.SLA_MANAGER.set(execution, MANAGER);
+      }
+      if (tier.equals("RECYCLE")) {
+        LeadVariables.RECYCLE_REASON.set(execution, "SLA_" + type);
+      }
+    });
     Mocks.register("recordLeadAcceptedDelegate", (JavaDelegate) execution ->
         acceptedBy.add(LeadVariables.SALES_REP.get(execution)));
     Mocks.register("recordFirstContactDelegate", (JavaDelegate) execution ->
@@ -143,21 +152,24 @@ class SalesFollowUpProcessTest {
     ProcessInstance followUp = startFollowUp();
     Task accept = task(followUp);
     assertThat(accept).hasDefinitionKey(SalesFollowUp.Tasks.ACCEPT_LEAD).isAssignedTo(FIRST_REP)
-        .hasCandidateGroupAssociated("sales").hasDueDate(Date.from(NOW.plus(SLA.acceptWithin())));
+        .hasCandidateGroupAssociated("sales").hasDueDate(Date.from(NOW.plus(ACCEPT.dueAfter())));
     assertThat(taskService().getVariableLocal(accept.getId(), LeadVariables.LEAD_SUMMARY.name())).isNotNull();
     assertThat(formService().getDeployedTaskForm(accept.getId())).isNotNull();
+    assertTierTimers(followUp, "Accept", NOW, ACCEPT);
 
     // when
     complete(accept, withVariables(LeadVariables.ACCEPTANCE.name(), "ACCEPTED"));
 
     // then
-    assertThat(followUp).hasPassed(SalesFollowUp.Tasks.AWAIT_ACCEPTANCE, SalesFollowUp.Tasks.RECORD_LEAD_ACCEPTED)
+    assertThat(followUp).hasPassed(SalesFollowUp.Tasks.AWAIT_ACCEPTANCE, SalesFollowUp.Events.ACCEPTANCE_DECIDED,
+            SalesFollowUp.Tasks.RECORD_LEAD_ACCEPTED)
         .isWaitingAt(SalesFollowUp.Tasks.MAKE_FIRST_CONTACT);
     Task firstContact = task(followUp);
     assertThat(firstContact).isAssignedTo(FIRST_REP).hasCandidateGroupAssociated("sales")
-        .hasDueDate(Date.from(NOW.plus(SLA.firstContactWithin())));
+        .hasDueDate(Date.from(NOW.plus(CONTACT.dueAfter())));
     assertThat(formService().getDeployedTaskForm(firstContact.getId())).isNotNull();
     assertThat(acceptedBy).containsExactly(FIRST_REP);
+    assertTierTimers(followUp, "FirstContact", NOW, CONTACT);
 
     // when
     complete(firstContact, withVariables(LeadVariables.SALES_OUTCOME.name(), verdict));
@@ -169,7 +181,10 @@ class SalesFollowUpProcessTest {
         .hasNotPassed(SalesFollowUp.Events.LEAD_REJECTED_BY_REP, SalesFollowUp.Events.ACCEPT_REMINDER_DUE);
     assertThat(firstContactVerdicts).containsExactly(verdict);
     assertThat(assignedReps).containsExactly(FIRST_REP);
-    verifyNoInteractions(slaEvent);
+    assertThat(tiers).isEmpty();
+    assertThat(slaTasks).containsExactly("create SALES_ACCEPT rep-anna", "complete SALES_ACCEPT rep-anna",
+        "create SALES_FIRST_CONTACT rep-anna", "complete SALES_FIRST_CONTACT rep-anna");
+    assertThat(managementService().createJobQuery().count()).as("no tier timer outlives its SLA").isZero();
   }
 
   @Test
@@ -188,21 +203,25 @@ class SalesFollowUpProcessTest {
   }
 
   @Test
-  void theRepIsRemindedToAcceptAndStillAccepts() {
+  void theRepIsRemindedThenTheBreachIsRecordedAndTheRepStillAccepts() {
     // given
     ProcessInstance followUp = startFollowUp();
-    Job reminder = job(SalesFollowUp.Events.ACCEPT_REMINDER_DUE, followUp);
-    assertThat(reminder.getDuedate()).isEqualTo(Date.from(NOW.plus(SLA.acceptReminderAfter())));
 
     // when
-    engine.setCurrentTime(reminder.getDuedate());
-    execute(reminder);
+    fire(SalesFollowUp.Events.ACCEPT_REMINDER_DUE, followUp);
 
     // then
-    assertThat(followUp).hasPassed(SalesFollowUp.Events.ACCEPT_REMINDER_DUE, SalesFollowUp.Tasks.REMIND_REP_TO_ACCEPT)
+    assertThat(followUp).hasPassed(SalesFollowUp.Tasks.REMIND_ACCEPT_OWNER).isWaitingAt(SalesFollowUp.Tasks.ACCEPT_LEAD);
+    assertThat(tiers).containsExactly("SALES_ACCEPT REMINDER");
+
+    // when
+    fire(SalesFollowUp.Events.ACCEPT_SLA_DUE, followUp);
+
+    // then
+    assertThat(followUp).hasPassed(SalesFollowUp.Tasks.RECORD_ACCEPT_SLA_BREACH)
         .isWaitingAt(SalesFollowUp.Tasks.ACCEPT_LEAD);
-    verify(slaEvent).accept("SALES_ACCEPT", "REMINDER");
-    verifyNoMoreInteractions(slaEvent);
+    assertThat(task(followUp)).isAssignedTo(FIRST_REP);
+    assertThat(tiers).containsExactly("SALES_ACCEPT REMINDER", "SALES_ACCEPT BREACH");
 
     // when
     complete(task(followUp), withVariables(LeadVariables.ACCEPTANCE.name(), "ACCEPTED"));
@@ -210,16 +229,16 @@ class SalesFollowUpProcessTest {
     // then
     assertThat(followUp).isWaitingAt(SalesFollowUp.Tasks.MAKE_FIRST_CONTACT);
     assertThat(acceptedBy).containsExactly(FIRST_REP);
+    assertThat(slaTasks).contains("complete SALES_ACCEPT rep-anna");
   }
 
   @Test
   void theManagerReassignsALeadTheRepDidNotAccept() {
     // given
     ProcessInstance followUp = startFollowUp();
-    Instant escalatedAt = escalateToManager(followUp);
+    Instant escalatedAt = escalate("Accept", followUp);
     Task review = task(SalesFollowUp.Tasks.REVIEW_UNACCEPTED_LEAD, followUp);
-    assertThat(review).hasDefinitionKey(SalesFollowUp.Tasks.REVIEW_UNACCEPTED_LEAD).isAssignedTo(MANAGER)
-        .hasCandidateGroupAssociated("sales-manager")
+    assertThat(review).isAssignedTo(MANAGER).hasCandidateGroupAssociated("sales-manager")
         .hasDueDate(Date.from(escalatedAt.plus(PROPERTIES.sla().managerReview())));
     assertThat(formService().getDeployedTaskForm(review.getId())).isNotNull();
 
@@ -227,81 +246,81 @@ class SalesFollowUpProcessTest {
     complete(review, withVariables(LeadVariables.MANAGER_DECISION.name(), "REASSIGN_NOW"));
 
     // then
-    assertThat(followUp).hasPassed(SalesFollowUp.Events.REASSIGNMENT_REQUESTED)
+    assertThat(followUp).hasPassed(SalesFollowUp.Tasks.RECORD_ACCEPT_REASSIGNMENT,
+            SalesFollowUp.Events.REASSIGNMENT_REQUESTED)
         .isWaitingAt(SalesFollowUp.Tasks.ASSIGN_SALES_REP);
     assertThat(taskService().createTaskQuery().processInstanceId(followUp.getId()).count())
         .as("the first rep's accept task is withdrawn").isZero();
+    assertThat(slaTasks).contains("delete SALES_ACCEPT rep-anna");
 
     // when
     execute(job(SalesFollowUp.Tasks.ASSIGN_SALES_REP, followUp));
 
     // then
     assertThat(followUp).isWaitingAt(SalesFollowUp.Tasks.ACCEPT_LEAD);
-    assertThat(task(followUp)).isAssignedTo(SECOND_REP)
-        .hasDueDate(Date.from(escalatedAt.plus(SLA.acceptWithin())));
-    assertThat(job(SalesFollowUp.Events.ACCEPT_SLA_BREACHED, followUp).getDuedate())
-        .as("the new rep gets a full accept deadline")
-        .isEqualTo(Date.from(escalatedAt.plus(SLA.acceptWithin())));
+    assertThat(task(followUp)).isAssignedTo(SECOND_REP).hasDueDate(Date.from(escalatedAt.plus(ACCEPT.dueAfter())));
+    assertTierTimers(followUp, "Accept", escalatedAt, ACCEPT);
     assertThat(assignedReps).containsExactly(FIRST_REP, SECOND_REP);
     assertThat(runtimeService().getVariable(followUp.getId(), LeadVariables.MANAGER_DECISION.name()))
         .as("the decision belongs to the previous assignment").isNull();
-    verify(slaEvent).accept("SALES_ACCEPT", "ESCALATION");
-    verifyNoMoreInteractions(slaEvent);
+    assertThat(tiers).containsExactly("SALES_ACCEPT REMINDER", "SALES_ACCEPT BREACH", "SALES_ACCEPT ESCALATION",
+        "SALES_ACCEPT REASSIGNMENT");
   }
 
   @Test
-  void theManagerLeavesTheLeadWithTheRepWhoThenAccepts() {
+  void theManagerLeavesTheLeadWithTheRepWhoseAcceptanceEndsAnOpenReview() {
     // given
     ProcessInstance followUp = startFollowUp();
-    escalateToManager(followUp);
+    escalate("Accept", followUp);
 
     // when
     complete(task(SalesFollowUp.Tasks.REVIEW_UNACCEPTED_LEAD, followUp),
         withVariables(LeadVariables.MANAGER_DECISION.name(), "KEEP_REP"));
 
     // then
-    assertThat(followUp).hasPassed(SalesFollowUp.Events.REP_KEEPS_LEAD)
+    assertThat(followUp).hasPassed(SalesFollowUp.Events.ACCEPT_OWNER_KEEPS_LEAD)
         .hasNotPassed(SalesFollowUp.Events.REASSIGNMENT_REQUESTED)
         .isWaitingAt(SalesFollowUp.Tasks.ACCEPT_LEAD);
     assertThat(task(followUp)).isAssignedTo(FIRST_REP);
-    assertThat(job(SalesFollowUp.Events.ACCEPT_SLA_BREACHED, followUp).getDuedate())
-        .as("the accept deadline still applies").isEqualTo(Date.from(NOW.plus(SLA.acceptWithin())));
+    assertThat(job(SalesFollowUp.Events.ACCEPT_REASSIGNMENT_DUE, followUp).getDuedate())
+        .as("the later tiers still apply").isEqualTo(Date.from(NOW.plus(ACCEPT.reassignAfter())));
 
-    // when
+    // when a second escalation is open and the rep accepts (a new lead, escalated again)
+    ProcessInstance second = startFollowUp("lead-sales-2");
+    escalate("Accept", second);
+    complete(task(SalesFollowUp.Tasks.ACCEPT_LEAD, second), withVariables(LeadVariables.ACCEPTANCE.name(), "ACCEPTED"));
     complete(task(followUp), withVariables(LeadVariables.ACCEPTANCE.name(), "ACCEPTED"));
 
     // then
     assertThat(followUp).isWaitingAt(SalesFollowUp.Tasks.MAKE_FIRST_CONTACT);
-    assertThat(acceptedBy).containsExactly(FIRST_REP);
-    assertThat(assignedReps).containsExactly(FIRST_REP);
+    assertThat(second).isWaitingAt(SalesFollowUp.Tasks.MAKE_FIRST_CONTACT);
+    assertThat(taskService().createTaskQuery().processInstanceId(second.getId())
+        .taskDefinitionKey(SalesFollowUp.Tasks.REVIEW_UNACCEPTED_LEAD).count())
+        .as("the manager's review is no longer needed once the rep accepted").isZero();
+    assertThat(acceptedBy).containsExactly(FIRST_REP, FIRST_REP);
   }
 
   @Test
-  void aLeadNotAcceptedByTheDeadlineIsReassignedToAnotherRep() {
+  void aLeadNotAcceptedByTheReassignmentTierGoesToAnotherRepWithAFreshSchedule() {
     // given
     ProcessInstance followUp = startFollowUp();
-    Job deadline = job(SalesFollowUp.Events.ACCEPT_SLA_BREACHED, followUp);
-    assertThat(deadline.getDuedate()).isEqualTo(Date.from(NOW.plus(SLA.acceptWithin())));
 
     // when
-    engine.setCurrentTime(deadline.getDuedate());
-    execute(deadline);
+    Instant reassignedAt = fire(SalesFollowUp.Events.ACCEPT_REASSIGNMENT_DUE, followUp);
 
     // then
-    assertThat(followUp).hasPassed(SalesFollowUp.Events.ACCEPT_SLA_BREACHED,
-            SalesFollowUp.Tasks.RECORD_ACCEPT_SLA_BREACH)
+    assertThat(followUp).hasPassed(SalesFollowUp.Tasks.RECORD_ACCEPT_REASSIGNMENT)
         .isWaitingAt(SalesFollowUp.Tasks.ASSIGN_SALES_REP);
-    verify(slaEvent).accept("SALES_ACCEPT", "BREACH");
+    assertThat(tiers).containsExactly("SALES_ACCEPT REASSIGNMENT");
 
     // when
     execute(job(SalesFollowUp.Tasks.ASSIGN_SALES_REP, followUp));
 
     // then
-    assertThat(followUp).isWaitingAt(SalesFollowUp.Tasks.ACCEPT_LEAD);
     assertThat(task(followUp)).isAssignedTo(SECOND_REP);
-    assertThat(job(SalesFollowUp.Events.ACCEPT_REMINDER_DUE, followUp).getDuedate())
-        .isEqualTo(Date.from(deadline.getDuedate().toInstant().plus(SLA.acceptReminderAfter())));
-    assertThat(assignedReps).containsExactly(FIRST_REP, SECOND_REP);
+    assertTierTimers(followUp, "Accept", reassignedAt, ACCEPT);
+    assertThat(slaTasks).containsExactly("create SALES_ACCEPT rep-anna", "delete SALES_ACCEPT rep-anna",
+        "create SALES_ACCEPT rep-ben");
 
     // when
     complete(task(followUp), withVariables(LeadVariables.ACCEPTANCE.name(), "ACCEPTED"));
@@ -311,23 +330,48 @@ class SalesFollowUpProcessTest {
   }
 
   @Test
-  void anOverdueFirstContactIsRecordedAsSlaBreachWhileTheRepKeepsTheTask() {
+  void aLeadNobodyAcceptsByTheRecycleTierGoesBackToMarketing() {
     // given
     ProcessInstance followUp = startFollowUp();
-    complete(task(followUp), withVariables(LeadVariables.ACCEPTANCE.name(), "ACCEPTED"));
-    Job overdue = job(SalesFollowUp.Events.FIRST_CONTACT_OVERDUE, followUp);
-    assertThat(overdue.getDuedate()).isEqualTo(Date.from(NOW.plus(SLA.firstContactWithin())));
 
     // when
-    engine.setCurrentTime(overdue.getDuedate());
-    execute(overdue);
+    fire(SalesFollowUp.Events.ACCEPT_RECYCLE_DUE, followUp);
 
     // then
-    assertThat(followUp).hasPassed(SalesFollowUp.Events.FIRST_CONTACT_OVERDUE,
-            SalesFollowUp.Tasks.RECORD_FIRST_CONTACT_SLA_BREACH)
+    assertThat(followUp).isEnded().hasPassed(SalesFollowUp.Tasks.RECORD_ACCEPT_RECYCLING,
+            SalesFollowUp.Events.ACCEPT_RECYCLE_REQUESTED, SalesFollowUp.Events.LEAD_RECYCLED_UNACCEPTED)
+        .variables().containsEntry(LeadVariables.ACCEPTANCE.name(), "RECYCLE")
+        .containsEntry(LeadVariables.RECYCLE_REASON.name(), "SLA_SALES_ACCEPT");
+    assertThat(acceptedBy).isEmpty();
+    assertThat(managementService().createJobQuery().count()).isZero();
+  }
+
+  @Test
+  void anOverdueFirstContactIsRemindedBreachedAndEscalatedWhileTheRepKeepsIt() {
+    // given
+    ProcessInstance followUp = acceptedFollowUp();
+
+    // when
+    fire(SalesFollowUp.Events.FIRST_CONTACT_REMINDER_DUE, followUp);
+    fire(SalesFollowUp.Events.FIRST_CONTACT_SLA_DUE, followUp);
+    Instant escalatedAt = escalate("FirstContact", followUp);
+
+    // then
+    Task review = task(SalesFollowUp.Tasks.REVIEW_OVERDUE_FIRST_CONTACT, followUp);
+    assertThat(review).isAssignedTo(MANAGER).hasCandidateGroupAssociated("sales-manager")
+        .hasDueDate(Date.from(escalatedAt.plus(PROPERTIES.sla().managerReview())));
+    assertThat(formService().getDeployedTaskForm(review.getId())).isNotNull();
+    assertThat(followUp).hasPassed(SalesFollowUp.Tasks.REMIND_FIRST_CONTACT_OWNER,
+        SalesFollowUp.Tasks.RECORD_FIRST_CONTACT_SLA_BREACH, SalesFollowUp.Tasks.ESCALATE_FIRST_CONTACT_TO_MANAGER);
+
+    // when
+    complete(review, withVariables(LeadVariables.MANAGER_DECISION.name(), "KEEP_REP"));
+
+    // then
+    assertThat(followUp).hasPassed(SalesFollowUp.Events.FIRST_CONTACT_OWNER_KEEPS_LEAD)
         .isWaitingAt(SalesFollowUp.Tasks.MAKE_FIRST_CONTACT);
-    verify(slaEvent).accept("SALES_FIRST_CONTACT", "BREACH");
-    verifyNoMoreInteractions(slaEvent);
+    assertThat(tiers).containsExactly("SALES_FIRST_CONTACT REMINDER", "SALES_FIRST_CONTACT BREACH",
+        "SALES_FIRST_CONTACT ESCALATION");
 
     // when
     complete(task(followUp), withVariables(LeadVariables.SALES_OUTCOME.name(), "OPPORTUNITY"));
@@ -337,42 +381,71 @@ class SalesFollowUpProcessTest {
   }
 
   @Test
-  void aHandRaisersAcceptTiersAndFirstContactFollowTheHandRaiserRowOfTheSlaPolicy() {
+  void theManagerOrTheReassignmentTierGivesAnOverdueFirstContactToAnotherRep() {
     // given
-    leadFacts.put(LEAD, TestSlaPolicies.HAND_RAISER);
-    SlaTerms row = TestSlaPolicies.HAND_RAISER_ROW;
-    ProcessInstance followUp = startFollowUp();
-    assertThat(task(followUp)).hasDueDate(Date.from(NOW.plus(Duration.ofHours(4))));
-    Job reminder = job(SalesFollowUp.Events.ACCEPT_REMINDER_DUE, followUp);
-    Job escalation = job(SalesFollowUp.Events.ACCEPT_ESCALATION_DUE, followUp);
-    Job deadline = job(SalesFollowUp.Events.ACCEPT_SLA_BREACHED, followUp);
-    assertThat(reminder.getDuedate()).isEqualTo(Date.from(NOW.plus(row.acceptReminderAfter())));
-    assertThat(escalation.getDuedate()).isEqualTo(Date.from(NOW.plus(row.acceptEscalationAfter())));
-    assertThat(deadline.getDuedate()).isEqualTo(Date.from(NOW.plus(row.acceptWithin())));
+    ProcessInstance followUp = acceptedFollowUp();
+    escalate("FirstContact", followUp);
 
     // when
-    engine.setCurrentTime(reminder.getDuedate());
-    execute(reminder);
-    Instant acceptedAt = NOW.plus(Duration.ofMinutes(90));
-    engine.setCurrentTime(Date.from(acceptedAt));
-    complete(task(SalesFollowUp.Tasks.ACCEPT_LEAD, followUp), withVariables(LeadVariables.ACCEPTANCE.name(), "ACCEPTED"));
+    complete(task(SalesFollowUp.Tasks.REVIEW_OVERDUE_FIRST_CONTACT, followUp),
+        withVariables(LeadVariables.MANAGER_DECISION.name(), "REASSIGN_NOW"));
 
     // then
-    verify(slaEvent).accept("SALES_ACCEPT", "REMINDER");
-    Job overdue = job(SalesFollowUp.Events.FIRST_CONTACT_OVERDUE, followUp);
-    assertThat(overdue.getDuedate()).isEqualTo(Date.from(acceptedAt.plus(Duration.ofHours(8))));
-    assertThat(task(followUp)).hasDueDate(Date.from(acceptedAt.plus(row.firstContactWithin())));
+    assertThat(followUp).hasPassed(SalesFollowUp.Tasks.RECORD_FIRST_CONTACT_REASSIGNMENT,
+            SalesFollowUp.Events.FIRST_CONTACT_REASSIGNMENT_REQUESTED, SalesFollowUp.Tasks.REASSIGN_FOR_FIRST_CONTACT)
+        .isWaitingAt(SalesFollowUp.Tasks.MAKE_FIRST_CONTACT);
+    assertThat(task(followUp)).isAssignedTo(SECOND_REP);
 
-    // when
-    engine.setCurrentTime(overdue.getDuedate());
-    execute(overdue);
+    // when the new rep lets it lapse too
+    Instant reassignedAgainAt = fire(SalesFollowUp.Events.FIRST_CONTACT_REASSIGNMENT_DUE, followUp);
 
     // then
-    verify(slaEvent).accept("SALES_FIRST_CONTACT", "BREACH");
-    assertThat(followUp).isWaitingAt(SalesFollowUp.Tasks.MAKE_FIRST_CONTACT);
+    assertThat(task(followUp)).isAssignedTo(FIRST_REP);
+    assertTierTimers(followUp, "FirstContact", reassignedAgainAt, CONTACT);
+    assertThat(assignedReps).containsExactly(FIRST_REP, SECOND_REP, FIRST_REP);
+    assertThat(tiers).endsWith("SALES_FIRST_CONTACT REASSIGNMENT");
   }
 
-  /** Starts the follow-up and runs the asynchronous first assignment. */
+  @Test
+  void aFirstContactNobodyMakesByTheRecycleTierGoesBackToMarketing() {
+    // given
+    ProcessInstance followUp = acceptedFollowUp();
+
+    // when
+    fire(SalesFollowUp.Events.FIRST_CONTACT_RECYCLE_DUE, followUp);
+
+    // then
+    assertThat(followUp).isEnded().hasPassed(SalesFollowUp.Tasks.RECORD_FIRST_CONTACT_RECYCLING,
+            SalesFollowUp.Events.FIRST_CONTACT_RECYCLE_REQUESTED, SalesFollowUp.Events.LEAD_RECYCLED_NOT_CONTACTED)
+        .hasNotPassed(SalesFollowUp.Tasks.RECORD_FIRST_CONTACT)
+        .variables().containsEntry(LeadVariables.SALES_OUTCOME.name(), "RECYCLE")
+        .containsEntry(LeadVariables.RECYCLE_REASON.name(), "SLA_SALES_FIRST_CONTACT");
+  }
+
+  @Test
+  void aHandRaisersTiersFollowTheHandRaiserRowsOfTheSlaPolicy() {
+    // given
+    leadFacts.put(LEAD, TestSlaPolicies.HAND_RAISER);
+    SlaTerms accept = TestSlaPolicies.HAND_RAISER_ROWS.get(SlaType.SALES_ACCEPT);
+    SlaTerms contact = TestSlaPolicies.HAND_RAISER_ROWS.get(SlaType.SALES_FIRST_CONTACT);
+
+    // when
+    ProcessInstance followUp = startFollowUp();
+
+    // then
+    assertThat(task(followUp)).hasDueDate(Date.from(NOW.plus(Duration.ofHours(4))));
+    assertTierTimers(followUp, "Accept", NOW, accept);
+
+    // when
+    Instant acceptedAt = NOW.plus(Duration.ofMinutes(90));
+    engine.setCurrentTime(Date.from(acceptedAt));
+    complete(task(followUp), withVariables(LeadVariables.ACCEPTANCE.name(), "ACCEPTED"));
+
+    // then
+    assertThat(task(followUp)).hasDueDate(Date.from(acceptedAt.plus(Duration.ofHours(8))));
+    assertTierTimers(followUp, "FirstContact", acceptedAt, contact);
+  }
+
   @Test
   void aManagersReassignmentRequestOpensATaskForThemWhoseCompletionMovesTheLead() {
     // given a lead waiting for its rep's acceptance
@@ -403,9 +476,14 @@ class SalesFollowUpProcessTest {
   }
 
   private ProcessInstance startFollowUp() {
+    return startFollowUp(LEAD);
+  }
+
+  /** Starts the follow-up and runs the asynchronous first assignment. */
+  private ProcessInstance startFollowUp(String leadId) {
     ProcessInstance followUp = runtimeService().createProcessInstanceByKey(SalesFollowUp.KEY)
-        .businessKey(LEAD)
-        .setVariables(LeadVariables.LEAD_ID.with(LEAD))
+        .businessKey(leadId)
+        .setVariables(LeadVariables.LEAD_ID.with(leadId))
         .execute();
     assertThat(followUp).isWaitingAt(SalesFollowUp.Tasks.ASSIGN_SALES_REP);
     execute(job(SalesFollowUp.Tasks.ASSIGN_SALES_REP, followUp));
@@ -413,21 +491,39 @@ class SalesFollowUpProcessTest {
     return followUp;
   }
 
-  /** Fires the accept escalation (after the reminder, as time goes by); returns when it fired. */
-  private Instant escalateToManager(ProcessInstance followUp) {
-    Job reminder = job(SalesFollowUp.Events.ACCEPT_REMINDER_DUE, followUp);
-    Job escalation = job(SalesFollowUp.Events.ACCEPT_ESCALATION_DUE, followUp);
-    assertThat(escalation.getDuedate()).isEqualTo(Date.from(NOW.plus(SLA.acceptEscalationAfter())));
-    engine.setCurrentTime(reminder.getDuedate());
-    execute(reminder);
-    engine.setCurrentTime(escalation.getDuedate());
-    execute(escalation);
-    assertThat(followUp).hasPassed(SalesFollowUp.Events.ACCEPT_ESCALATION_DUE,
-            SalesFollowUp.Tasks.RECORD_ACCEPT_ESCALATION)
-        .isWaitingAt(SalesFollowUp.Tasks.ACCEPT_LEAD, SalesFollowUp.Tasks.REVIEW_UNACCEPTED_LEAD);
-    InOrder tiers = inOrder(slaEvent);
-    tiers.verify(slaEvent).accept("SALES_ACCEPT", "REMINDER");
-    tiers.verify(slaEvent).accept("SALES_ACCEPT", "ESCALATION");
-    return escalation.getDuedate().toInstant();
+  /** A follow-up whose lead the first rep accepted at {@link #NOW}: waiting for first contact. */
+  private ProcessInstance acceptedFollowUp() {
+    ProcessInstance followUp = startFollowUp();
+    complete(task(followUp), withVariables(LeadVariables.ACCEPTANCE.name(), "ACCEPTED"));
+    assertThat(followUp).isWaitingAt(SalesFollowUp.Tasks.MAKE_FIRST_CONTACT);
+    return followUp;
+  }
+
+  /** Fires one tier timer at its due date; returns when it fired. */
+  private Instant fire(String boundaryEvent, ProcessInstance followUp) {
+    Job timer = job(boundaryEvent, followUp);
+    engine.setCurrentTime(timer.getDuedate());
+    execute(timer);
+    return timer.getDuedate().toInstant();
+  }
+
+  /** Fires the escalation of the SLA whose element ids start with {@code sla} ("Accept", "FirstContact"). */
+  private Instant escalate(String sla, ProcessInstance followUp) {
+    if (sla.equals("Accept")) {
+      fire(SalesFollowUp.Events.ACCEPT_REMINDER_DUE, followUp);
+      fire(SalesFollowUp.Events.ACCEPT_SLA_DUE, followUp);
+    }
+    Instant at = fire("BoundaryEvent_" + sla + "EscalationDue", followUp);
+    assertThat(followUp).hasPassed("Task_Escalate" + sla + "ToManager");
+    return at;
+  }
+
+  /** The five tier timers of one SLA fall due at start + each tier's duration (around the clock here). */
+  private static void assertTierTimers(ProcessInstance followUp, String sla, Instant start, SlaTerms terms) {
+    Map<String, Duration> tiers = Map.of("ReminderDue", terms.remindAfter(), "SlaDue", terms.dueAfter(),
+        "EscalationDue", terms.escalateAfter(), "ReassignmentDue", terms.reassignAfter(),
+        "RecycleDue", terms.recycleAfter());
+    tiers.forEach((tier, after) -> assertThat(job("BoundaryEvent_" + sla + tier, followUp).getDuedate())
+        .as("%s %s", sla, tier).isEqualTo(Date.from(start.plus(after))));
   }
 }
