@@ -38,7 +38,7 @@ class RuleValidatorTest {
 
     @Override
     public List<String> requiredOutputs() {
-      return List.of("acceptWithin");
+      return List.of("dueAfter");
     }
 
     @Override
@@ -69,8 +69,8 @@ class RuleValidatorTest {
   @Test
   void aGoodEditIsAccepted() throws IOException {
     String edited = shipped().replace(
-        "<outputEntry id=\"LiteralExpression_DefaultAcceptWithin\"><text>\"PT8H\"</text>",
-        "<outputEntry id=\"LiteralExpression_DefaultAcceptWithin\"><text>\"PT6H\"</text>");
+        "<outputEntry id=\"LiteralExpression_AcceptDefaultDueAfter\"><text>\"PT8H\"</text>",
+        "<outputEntry id=\"LiteralExpression_AcceptDefaultDueAfter\"><text>\"PT6H\"</text>");
     assertThat(edited).isNotEqualTo(shipped());
 
     DmnModelInstance model = validator().validate(KEY, edited.getBytes(StandardCharsets.UTF_8));
@@ -117,33 +117,33 @@ class RuleValidatorTest {
 
     assertThat(rejected.field()).isEqualTo("decision");
     assertThat(rejected.getMessage()).contains("Hit policy 'UNIQUE' only allows a single rule to match")
-        .contains("These rules match together: Rule_HandRaiser, ").contains("Rule_Default.")
+        .contains("These rules match together: Rule_").contains("Rule_OtherSla.")
         .contains("— for inputs {").doesNotContain("outputEntries");
   }
 
   @Test
   void aMissingOutputThatTheApplicationReadsIsRejected() throws IOException {
-    String renamed = shipped().replace("name=\"acceptWithin\"", "name=\"acceptBefore\"");
+    String renamed = shipped().replace("name=\"dueAfter\"", "name=\"dueLater\"");
 
     InvalidRuleException rejected = rejection(renamed);
 
     assertThat(rejected.field()).isEqualTo("decision");
-    assertThat(rejected.getMessage()).isEqualTo("sla-policy must keep the outputs the application reads; missing: acceptWithin");
+    assertThat(rejected.getMessage()).isEqualTo("sla-policy must keep the outputs the application reads; missing: dueAfter");
   }
 
   @Test
   void anOutputOfTheDeployedVersionMayNotDisappearEither() throws IOException {
-    String renamed = shipped().replace("name=\"followUpEvery\"", "name=\"followUpAfter\"");
+    String renamed = shipped().replace("name=\"recycleAfter\"", "name=\"recycleLater\"");
 
     InvalidRuleException rejected = rejection(renamed);
 
-    assertThat(rejected.getMessage()).endsWith("missing: followUpEvery");
+    assertThat(rejected.getMessage()).endsWith("missing: recycleAfter");
   }
 
   @Test
   void aTableWithoutCatchAllIsRejectedWithTheInputsNoRowMatches() throws IOException {
     String xml = shipped();
-    String withoutCatchAll = xml.substring(0, xml.indexOf("      <rule id=\"Rule_Default\">"))
+    String withoutCatchAll = xml.substring(0, xml.indexOf("      <rule id=\"Rule_OtherSla\">"))
         + xml.substring(xml.indexOf("    </decisionTable>"));
 
     InvalidRuleException rejected = rejection(withoutCatchAll);
@@ -180,12 +180,12 @@ class RuleValidatorTest {
           <decision id="sla-policy" name="Size" camunda:historyTimeToLive="P180D">
             <decisionTable id="DecisionTable_Size" hitPolicy="UNIQUE">
               <input id="Input_Size" label="Size"><inputExpression id="InputExpression_Size" typeRef="integer"><text>score</text></inputExpression></input>
-              <output id="Output_AcceptWithin" name="acceptWithin" typeRef="string"/>
-              <output id="Output_FollowUpEvery" name="followUpEvery" typeRef="string"/>
-              <output id="Output_Others" name="sdrAttemptWithin" typeRef="string"/>
-              <output id="Output_A" name="acceptReminderAfter" typeRef="string"/>
-              <output id="Output_B" name="acceptEscalationAfter" typeRef="string"/>
-              <output id="Output_C" name="firstContactWithin" typeRef="string"/>
+              <output id="Output_DueAfter" name="dueAfter" typeRef="string"/>
+              <output id="Output_RecycleAfter" name="recycleAfter" typeRef="string"/>
+              <output id="Output_Others" name="remindAfter" typeRef="string"/>
+              <output id="Output_A" name="escalateAfter" typeRef="string"/>
+              <output id="Output_B" name="reassignAfter" typeRef="string"/>
+              <output id="Output_C" name="note" typeRef="string"/>
               <rule id="Rule_Big"><inputEntry id="U1"><text>&gt;= 50</text></inputEntry>
                 <outputEntry id="O1"><text>"PT1H"</text></outputEntry><outputEntry id="O2"><text>"P1D"</text></outputEntry>
                 <outputEntry id="O3"><text>"PT1H"</text></outputEntry><outputEntry id="O4"><text>"PT1H"</text></outputEntry>

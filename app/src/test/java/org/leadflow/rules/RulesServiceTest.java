@@ -70,9 +70,9 @@ class RulesServiceTest {
     }
   }
 
-  private static String acceptWithin(String xml, String duration) {
-    return xml.replace("<outputEntry id=\"LiteralExpression_DefaultAcceptWithin\"><text>\"PT8H\"</text>",
-        "<outputEntry id=\"LiteralExpression_DefaultAcceptWithin\"><text>\"" + duration + "\"</text>");
+  private static String acceptDueAfter(String xml, String duration) {
+    return xml.replace("<outputEntry id=\"LiteralExpression_AcceptDefaultDueAfter\"><text>\"PT8H\"</text>",
+        "<outputEntry id=\"LiteralExpression_AcceptDefaultDueAfter\"><text>\"" + duration + "\"</text>");
   }
 
   private static String other(String version) {
@@ -90,23 +90,23 @@ class RulesServiceTest {
         """.formatted(version).strip();
   }
 
-  private String decidedAcceptWithin() {
+  private String decidedAcceptDueAfter() {
     RuleBook rules = new RuleBook(engine.getRepositoryService(), Clock.systemUTC(), Duration.ZERO);
-    return rules.evaluate(KEY, new java.util.HashMap<>()).single().string("acceptWithin");
+    return rules.evaluate(KEY, java.util.Map.of("sla", "SALES_ACCEPT")).single().string("dueAfter");
   }
 
   @Test
   void anEditIsDeployedAsTheNextVersionWithWhoAndWhy() throws IOException {
     startApp(shipped(), other("1"));
 
-    RulesService.RuleVersion deployed = service().deploy(KEY, acceptWithin(shipped(), "PT6H"), "accept faster", "paul");
+    RulesService.RuleVersion deployed = service().deploy(KEY, acceptDueAfter(shipped(), "PT6H"), "accept faster", "paul");
 
     assertThat(deployed.version()).isEqualTo(2);
     assertThat(deployed.deploymentName()).isEqualTo("rules:sla-policy");
     assertThat(deployed.source()).isEqualTo("leadflow-rules-api");
     assertThat(deployed.deployedBy()).isEqualTo("paul");
     assertThat(deployed.changeNote()).isEqualTo("accept faster");
-    assertThat(decidedAcceptWithin()).isEqualTo("PT6H");
+    assertThat(decidedAcceptDueAfter()).isEqualTo("PT6H");
     assertThat(service().list()).extracting(RulesService.RuleVersion::key, RulesService.RuleVersion::version)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("other", 1), org.assertj.core.groups.Tuple.tuple(KEY, 2));
     assertThat(service().xml(KEY)).contains("\"PT6H\"");
@@ -121,7 +121,7 @@ class RulesServiceTest {
 
     assertThat(service().get(KEY).version()).isEqualTo(1);
     assertThat(audit.rows).isEmpty();
-    assertThat(decidedAcceptWithin()).isEqualTo("PT8H");
+    assertThat(decidedAcceptDueAfter()).isEqualTo("PT8H");
   }
 
   @Test
@@ -135,12 +135,12 @@ class RulesServiceTest {
   @Test
   void anApiEditSurvivesRestartsAndTheFileWinsOnlyWhenTheFileItselfChanged() throws IOException {
     startApp(shipped(), other("1"));
-    service().deploy(KEY, acceptWithin(shipped(), "PT6H"), "accept faster", "paul");
+    service().deploy(KEY, acceptDueAfter(shipped(), "PT6H"), "accept faster", "paul");
 
     // a restart with no model file changed: the starter deploys nothing
     startApp(shipped(), other("1"));
     assertThat(service().get(KEY).version()).isEqualTo(2);
-    assertThat(decidedAcceptWithin()).isEqualTo("PT6H");
+    assertThat(decidedAcceptDueAfter()).isEqualTo("PT6H");
 
     // a restart after another file changed: the starter redeploys the unchanged table too (v3); the edit is restored (v4)
     startApp(shipped(), other("2"));
@@ -148,18 +148,18 @@ class RulesServiceTest {
     assertThat(latest.version()).isEqualTo(4);
     assertThat(latest.deployedBy()).isEqualTo("leadflow");
     assertThat(latest.changeNote()).startsWith("restored v2 (accept faster)");
-    assertThat(decidedAcceptWithin()).isEqualTo("PT6H");
+    assertThat(decidedAcceptDueAfter()).isEqualTo("PT6H");
 
     // and again after the next upgrade
     startApp(shipped(), other("3"));
     assertThat(service().get(KEY).version()).isEqualTo(6);
-    assertThat(decidedAcceptWithin()).isEqualTo("PT6H");
+    assertThat(decidedAcceptDueAfter()).isEqualTo("PT6H");
 
     // a restart after the table file itself was edited: the file wins
-    startApp(acceptWithin(shipped(), "PT5H"), other("3"));
+    startApp(acceptDueAfter(shipped(), "PT5H"), other("3"));
     assertThat(service().get(KEY).version()).isEqualTo(7);
     assertThat(service().get(KEY).deploymentName()).isEqualTo(RulesService.AUTO_DEPLOYMENT);
-    assertThat(decidedAcceptWithin()).isEqualTo("PT5H");
+    assertThat(decidedAcceptDueAfter()).isEqualTo("PT5H");
   }
 
   /** lead_rule_deployment in memory. */
