@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.leadflow.process.LeadLifecycle;
 import org.leadflow.process.RepHandover;
+import org.leadflow.process.Opportunity;
 import org.leadflow.process.SalesFollowUp;
+import org.leadflow.process.SdrQualification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -80,8 +82,9 @@ public class RoleSetup {
         tasks.createTaskQuery().taskDefinitionKey(SalesFollowUp.Tasks.ACCEPT_LEAD).taskAssigneeExpression("${currentUser()}")
             .orderByDueDate().asc(), Roles.SALES);
     filter("Escalations", "Leads whose SLA my reps let lapse: decide to reassign or leave them", -8,
-        tasks.createTaskQuery().taskDefinitionKeyIn(SalesFollowUp.Tasks.REVIEW_UNACCEPTED_LEAD,
-                SalesFollowUp.Tasks.REVIEW_OVERDUE_FIRST_CONTACT)
+        tasks.createTaskQuery().taskDefinitionKeyIn(SdrQualification.Tasks.REVIEW_UNCALLED_LEAD,
+                SalesFollowUp.Tasks.REVIEW_UNACCEPTED_LEAD, SalesFollowUp.Tasks.REVIEW_OVERDUE_FIRST_CONTACT,
+                Opportunity.Tasks.REVIEW_OVERDUE_OPPORTUNITY)
             .taskCandidateGroup(Roles.SALES_MANAGER).includeAssignedTasks().orderByDueDate().asc(),
         Roles.SALES_MANAGER);
     filter("Win/loss reviews", "Closed deals for marketing to learn from", -7,

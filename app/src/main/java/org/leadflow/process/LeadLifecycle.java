@@ -23,6 +23,7 @@ public final class LeadLifecycle {
     public static final String LEAD_VALID = "Gateway_LeadValid";
     public static final String SALES_READY = "Gateway_SalesReady";
     public static final String NURTURE_OUTCOME = "Gateway_NurtureOutcome";
+    public static final String OPPORTUNITY_OUTCOME = "Gateway_OpportunityOutcome";
     public static final String QUALIFICATION_OUTCOME = "Gateway_QualificationOutcome";
     public static final String SALES_OUTCOME = "Gateway_SalesOutcome";
     public static final String OPPORTUNITY_WON = "Gateway_OpportunityWon";

@@ -76,8 +76,13 @@ public class RoutingService {
    * capture does not fail because of a staffing gap.
    */
   public Optional<Assignment> assignSdr(String leadId, String cause, String actor) {
+    return assignSdr(leadId, null, cause, actor);
+  }
+
+  /** The same, skipping {@code previousSdr} (null: nobody), e.g. when an SDR let the call-attempt SLA lapse. */
+  public Optional<Assignment> assignSdr(String leadId, String previousSdr, String cause, String actor) {
     try {
-      return Optional.of(assign(TeamRole.SDR, leadId, null, cause, actor));
+      return Optional.of(assign(TeamRole.SDR, leadId, previousSdr, cause, actor));
     } catch (NoEligibleRepException nobody) {
       log.warn("Lead {} stays unassigned in the SDR queue: {}", leadId, nobody.getMessage());
       return Optional.empty();

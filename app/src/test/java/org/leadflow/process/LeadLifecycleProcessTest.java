@@ -289,6 +289,24 @@ class LeadLifecycleProcessTest {
   }
 
   @Test
+  void aDealNobodyFollowedUpIsRecycledWithTheSlaReasonInsteadOfReviewedAsClosed() {
+    // given
+    ProcessInstance lifecycle = captureLead("DEMO_REQUEST");
+    sdrQualifies("SALES_READY");
+    salesFollowUpEnds("ACCEPTED", "OPPORTUNITY");
+
+    // when
+    complete(stubTask(Opportunity.KEY), withVariables(LeadVariables.OPPORTUNITY_OUTCOME.name(), "RECYCLE",
+        LeadVariables.RECYCLE_REASON.name(), "SLA_OPPORTUNITY_FOLLOW_UP"));
+
+    // then
+    assertThat(lifecycle).hasPassed(LeadLifecycle.Gateways.OPPORTUNITY_OUTCOME, LeadLifecycle.Tasks.RECYCLE_LEAD)
+        .hasNotPassed(LeadLifecycle.Tasks.REVIEW_WIN_LOSS)
+        .isWaitingAt(LeadLifecycle.Tasks.NURTURE_LEAD);
+    assertThat(recycleReasons).containsExactly("SLA_OPPORTUNITY_FOLLOW_UP");
+  }
+
+  @Test
   void aLeadTheRepDisqualifiesAfterFirstContactEndsDisqualified() {
     // given
     ProcessInstance lifecycle = captureLead("DEMO_REQUEST");

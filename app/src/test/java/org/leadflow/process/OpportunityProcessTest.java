@@ -36,6 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.leadflow.config.LeadProperties;
 import org.leadflow.sla.OpportunityPolicy;
 import org.leadflow.sla.SlaFacts;
+import org.leadflow.sla.SlaTerms;
+import org.leadflow.sla.SlaType;
 import org.leadflow.sla.TestSlaPolicies;
 
 /**
@@ -47,11 +49,14 @@ import org.leadflow.sla.TestSlaPolicies;
  *   <li>for every funnel position: the deal sits longer than that position's dwell limit →
  *       BoundaryEvent_OpportunityStuck (non-interrupting) → Task_FlagStuckOpportunity → EndEvent_StuckFlagged,
  *       while the rep keeps the update task
- *   <li>each update task is due after the sla-policy's follow-up interval of the lead (a hand-raiser's row is
- *       shorter than the catch-all's)
+ *   <li>each update task is due after the sla-policy's OPPORTUNITY_FOLLOW_UP row of the lead (APAC's is longer
+ *       than the default's); its tiers, each fired by executing its timer job: reminder, breach, escalation to
+ *       the rep's manager (Task_ReviewOverdueOpportunity: keep or reassign now → Task_ReassignOpportunity),
+ *       the reassignment tier, and the recycle tier → EndEvent_OpportunityRecycled (opportunityOutcome RECYCLE)
  * </ol>
  */
-@Deployment(resources = {"processes/opportunity.bpmn", "forms/sales-update-opportunity.form", TestSlaPolicies.TABLE})
+@Deployment(resources = {"processes/opportunity.bpmn", "forms/sales-update-opportunity.form",
+    "forms/sales-manager-review-overdue-lead.form", TestSlaPolicies.TABLE})
 class OpportunityProcessTest {
 
   @RegisterExtension
@@ -69,6 +74,9 @@ class OpportunityProcessTest {
   private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
   private static final String LEAD = "lead-opportunity-1";
   private static final String REP = "rep-anna";
+  private static final String OTHER_REP = "rep-ben";
+  private static final String MANAGER = "manager-maria";
+  private static final SlaTerms FOLLOW_UP = TestSlaPolicies.DEFAULT_ROWS.get(SlaType.OPPORTUNITY_FOLLOW_UP);
 
   /** The facts the sla-policy table sees per lead (others are a standard lead: the catch-all row). */
   private final Map<String, SlaFacts> leadFacts = new HashMap<>();
@@ -78,6 +86,8 @@ class OpportunityProcessTest {
   /** Each recorded update as "position outcome". */
   private final List<String> recordedUpdates = new ArrayList<>();
   private final List<String> flaggedPositions = new ArrayList<>();
+  private final List<String> tiers = new ArrayList<>();
+  private final List<String> slaTasks = new ArrayList<>();
 
   @BeforeEach
   void registerBeansAndFreezeTheClock() {
@@ -93,6 +103,24 @@ class OpportunityProcessTest {
             + LeadVariables.OPPORTUNITY_OUTCOME.getOrDefault(execution, "OPEN")));
     Mocks.register("flagStuckOpportunityDelegate", (JavaDelegate) execution ->
         flaggedPositions.add(LeadVariables.FUNNEL_POSITION.get(execution)));
+    Mocks.register("slaTaskListener", (TaskListener) task -> slaTasks.add(task.getEventName() + " "
+        + LeadVariables.SLA_TYPE.get(task) + " " + task.getAssignee()));
+    Mocks.register("assignSalesRepDelegate", (JavaDelegate) execution -> {
+      LeadVariables.SALES_REP.set(execution, REP.equals(LeadVariables.SALES_REP.get(execution)) ? OTHER_REP : REP);
+      execution.removeVariable(LeadVariables.MANAGER_DECISION.name());
+    });
+    // what the real RecordSlaEventDelegate leaves for the model: the manager, the recycle reason
+    Mocks.register("recordSlaEventDelegate", (JavaDelegate) execution -> {
+      String type = LeadVariables.SLA_TYPE.get(execution);
+      String tier = LeadVariables.SLA_TIER.get(execution);
+      tiers.add(type + " " + tier);
+      if (tier.equals("ESCALATION")) {
+        LeadVariables.SLA_MANAGER.set(execution, MANAGER);
+      }
+      if (tier.equals("RECYCLE")) {
+        LeadVariables.RECYCLE_REASON.set(execution, "SLA_" + type);
+      }
+    });
   }
 
   @AfterEach
@@ -189,18 +217,107 @@ class OpportunityProcessTest {
   }
 
   @Test
-  void aHandRaisersUpdateIsDueAfterTheHandRaiserRowsFollowUpInterval() {
+  void anApacLeadsUpdateIsDueAfterTheApacFollowUpRow() {
     // given
-    leadFacts.put(LEAD, TestSlaPolicies.HAND_RAISER);
+    leadFacts.put(LEAD, new SlaFacts("web-form", "INQUIRY", 65, "APAC"));
 
     // when
     ProcessInstance opportunity = startOpportunity();
 
     // then
-    assertThat(task(opportunity)).hasDueDate(Date.from(NOW.plus(Duration.ofDays(3))));
-    assertThat(TestSlaPolicies.HAND_RAISER_ROW.followUpEvery()).isEqualTo(Duration.ofDays(3));
+    assertThat(task(opportunity)).hasDueDate(Date.from(NOW.plus(Duration.ofHours(56))));
+    assertThat(job("BoundaryEvent_FollowUpRecycleDue", opportunity).getDuedate())
+        .isEqualTo(Date.from(NOW.plus(Duration.ofHours(160))));
     assertThat(job(Opportunity.Events.OPPORTUNITY_STUCK, opportunity).getDuedate())
         .as("the dwell limit stays configuration").isEqualTo(dueAfterDwell("TOP", NOW));
+  }
+
+  @Test
+  void anOverdueUpdateIsRemindedBreachedAndEscalatedAndTheManagerLeavesTheDealWithTheRep() {
+    // given
+    ProcessInstance opportunity = startOpportunity();
+    assertTierTimers(opportunity, NOW);
+
+    // when
+    fire("BoundaryEvent_FollowUpReminderDue", opportunity);
+    fire("BoundaryEvent_FollowUpSlaDue", opportunity);
+    Instant escalatedAt = fire("BoundaryEvent_FollowUpEscalationDue", opportunity);
+
+    // then
+    Task review = task(Opportunity.Tasks.REVIEW_OVERDUE_OPPORTUNITY, opportunity);
+    assertThat(review).isAssignedTo(MANAGER).hasCandidateGroupAssociated("sales-manager")
+        .hasDueDate(Date.from(escalatedAt.plus(PROPERTIES.sla().managerReview())));
+    assertThat(formService().getDeployedTaskForm(review.getId())).isNotNull();
+    assertThat(opportunity).hasPassed("Task_RemindFollowUpOwner", "Task_RecordFollowUpSlaBreach",
+        "Task_EscalateFollowUpToManager");
+    assertThat(tiers).containsExactly("OPPORTUNITY_FOLLOW_UP REMINDER", "OPPORTUNITY_FOLLOW_UP BREACH",
+        "OPPORTUNITY_FOLLOW_UP ESCALATION");
+
+    // when
+    complete(review, withVariables(LeadVariables.MANAGER_DECISION.name(), "KEEP_REP"));
+    complete(task(Opportunity.Tasks.UPDATE_OPPORTUNITY, opportunity), withVariables(
+        LeadVariables.OPPORTUNITY_OUTCOME.name(), "WON", LeadVariables.CLOSE_REASON.name(), "PRODUCT_FIT",
+        LeadVariables.NEW_CUSTOMER.name(), true));
+
+    // then
+    assertThat(opportunity).isEnded().hasPassed("EndEvent_FollowUpOwnerKeepsLead", Opportunity.Events.OPPORTUNITY_WON);
+  }
+
+  @Test
+  void theManagerOrTheReassignmentTierGivesANeglectedDealToAnotherRep() {
+    // given
+    ProcessInstance opportunity = startOpportunity();
+    fire("BoundaryEvent_FollowUpEscalationDue", opportunity);
+
+    // when
+    complete(task(Opportunity.Tasks.REVIEW_OVERDUE_OPPORTUNITY, opportunity),
+        withVariables(LeadVariables.MANAGER_DECISION.name(), "REASSIGN_NOW"));
+
+    // then
+    assertThat(opportunity).hasPassed("Task_RecordFollowUpReassignment", "BoundaryEvent_FollowUpReassignmentRequested",
+        Opportunity.Tasks.REASSIGN_OPPORTUNITY).isWaitingAt(Opportunity.Tasks.UPDATE_OPPORTUNITY);
+    assertThat(task(opportunity)).isAssignedTo(OTHER_REP);
+
+    // when the new rep neglects it too
+    Instant reassignedAt = fire("BoundaryEvent_FollowUpReassignmentDue", opportunity);
+
+    // then
+    assertThat(task(opportunity)).isAssignedTo(REP);
+    assertTierTimers(opportunity, reassignedAt);
+    assertThat(slaTasks).containsExactly("create OPPORTUNITY_FOLLOW_UP rep-anna", "delete OPPORTUNITY_FOLLOW_UP rep-anna",
+        "create OPPORTUNITY_FOLLOW_UP rep-ben", "delete OPPORTUNITY_FOLLOW_UP rep-ben",
+        "create OPPORTUNITY_FOLLOW_UP rep-anna");
+  }
+
+  @Test
+  void aDealNobodyFollowsUpByTheRecycleTierGoesBackToMarketing() {
+    // given
+    ProcessInstance opportunity = startOpportunity();
+
+    // when
+    fire("BoundaryEvent_FollowUpRecycleDue", opportunity);
+
+    // then
+    assertThat(opportunity).isEnded().hasPassed("Task_RecordFollowUpRecycling",
+            "BoundaryEvent_FollowUpRecycleRequested", Opportunity.Events.OPPORTUNITY_RECYCLED)
+        .hasNotPassed(Opportunity.Tasks.RECORD_OPPORTUNITY_UPDATE)
+        .variables().containsEntry(LeadVariables.OPPORTUNITY_OUTCOME.name(), "RECYCLE")
+        .containsEntry(LeadVariables.RECYCLE_REASON.name(), "SLA_OPPORTUNITY_FOLLOW_UP");
+  }
+
+  private Instant fire(String boundaryEvent, ProcessInstance opportunity) {
+    Job timer = job(boundaryEvent, opportunity);
+    engine.setCurrentTime(timer.getDuedate());
+    execute(timer);
+    return timer.getDuedate().toInstant();
+  }
+
+  private static void assertTierTimers(ProcessInstance opportunity, Instant start) {
+    Map<String, Duration> tiers = Map.of("ReminderDue", FOLLOW_UP.remindAfter(), "SlaDue", FOLLOW_UP.dueAfter(),
+        "EscalationDue", FOLLOW_UP.escalateAfter(), "ReassignmentDue", FOLLOW_UP.reassignAfter(),
+        "RecycleDue", FOLLOW_UP.recycleAfter());
+    tiers.forEach((tier, after) -> assertThat(job("BoundaryEvent_FollowUp" + tier, opportunity).getDuedate())
+        .as(tier).isEqualTo(Date.from(start.plus(after))));
   }
 
   private ProcessInstance startOpportunity() {
@@ -211,9 +328,9 @@ class OpportunityProcessTest {
         .execute();
   }
 
-  /** The catch-all row of sla-policy: follow up weekly. */
+  /** The default OPPORTUNITY_FOLLOW_UP row of sla-policy. */
   private static Date followUpDue(Instant updated) {
-    return Date.from(updated.plus(TestSlaPolicies.DEFAULT_ROW.followUpEvery()));
+    return Date.from(updated.plus(FOLLOW_UP.dueAfter()));
   }
 
   private static Date dueAfterDwell(String position, Instant enteredPosition) {

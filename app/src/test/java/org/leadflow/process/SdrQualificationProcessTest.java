@@ -6,21 +6,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
 import java.util.Date;
-import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
@@ -40,24 +38,19 @@ import org.leadflow.config.LeadProperties;
 import org.leadflow.sla.SdrPolicy;
 import org.leadflow.sla.SlaFacts;
 import org.leadflow.sla.SlaTerms;
+import org.leadflow.sla.SlaType;
 import org.leadflow.sla.TestSlaPolicies;
 
 /**
- * Paths of sdr-qualification (each has one test):
- * <ol>
- *   <li>Task_AssignSdr routes the MQL to an SDR, who gets the task (candidate group sdr kept); with nobody
- *       eligible the task waits unassigned in the SDR queue
- *   <li>the SDR reaches the contact on the first call and gives a verdict (SALES_READY, RECYCLE, INVALID or
- *       DISQUALIFIED) → EndEvent_LeadQualified with that verdict
- *   <li>no answer → Event_NextCallAttemptDue (retry interval) → second call reaches the contact → verdict
- *   <li>no answer on every allowed attempt, the cadence timer fired between attempts →
- *       Task_MarkLeadUnreachable → EndEvent_LeadUnreachable (verdict INVALID, UNREACHABLE)
- *   <li>the call attempt is overdue: BoundaryEvent_CallAttemptOverdue (non-interrupting) →
- *       Task_RecordCallAttemptSlaBreach → EndEvent_CallAttemptSlaBreachRecorded, while the SDR still calls
- *   <li>a hand-raiser's call is due at the sla-policy row for hand-raisers, not the catch-all's
- * </ol>
+ * Paths of sdr-qualification (each has one test): a reached contact ends with the SDR's verdict; nobody
+ * eligible leaves the call unassigned in the queue; an unanswered first call is retried by Task_CallLeadAgain
+ * after the retry interval until the attempts run out (Task_MarkLeadUnreachable); the first call attempt's
+ * SLA tiers — reminder, breach, escalation to the SDR team's supervisor (Task_ReviewUncalledLead: keep or
+ * reassign now), reassignment (Task_ReassignSdr) and recycle (EndEvent_LeadRecycledNeverCalled) — each
+ * fired by executing its timer job; a hand-raiser's tiers follow the hand-raiser row.
  */
-@Deployment(resources = {"processes/sdr-qualification.bpmn", "forms/sdr-qualify-lead.form", TestSlaPolicies.TABLE})
+@Deployment(resources = {"processes/sdr-qualification.bpmn", "forms/sdr-qualify-lead.form",
+    "forms/sales-manager-review-overdue-lead.form", TestSlaPolicies.TABLE})
 class SdrQualificationProcessTest {
 
   @RegisterExtension
@@ -73,14 +66,14 @@ class SdrQualificationProcessTest {
   private static final LeadProperties PROPERTIES = LeadProperties.defaults();
   private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
   private static final String LEAD = "lead-sdr-1";
-  private static final SlaTerms DEFAULT_ROW = TestSlaPolicies.DEFAULT_ROW;
+  private static final String SUPERVISOR = "max";
+  private static final SlaTerms CALL = TestSlaPolicies.DEFAULT_ROWS.get(SlaType.SDR_CALL_ATTEMPT);
 
   /** The facts the sla-policy table sees per lead (others are a standard lead: the catch-all row). */
   private final Map<String, SlaFacts> leadFacts = new HashMap<>();
-
-  @SuppressWarnings("unchecked")
-  private final BiConsumer<String, String> slaEvent = mock(BiConsumer.class);
-  /** Whom Task_AssignSdr picks (null: nobody eligible). */
+  private final List<String> tiers = new ArrayList<>();
+  private final List<String> slaTasks = new ArrayList<>();
+  /** Whom Task_AssignSdr picks next (null: nobody eligible); reassignment takes the other SDR. */
   private String sdrOnDuty = "sam";
 
   @BeforeEach
@@ -90,15 +83,31 @@ class SdrQualificationProcessTest {
     Mocks.register("sdrPolicy", new SdrPolicy(PROPERTIES));
     Mocks.register("leadContextTaskListener",
         (TaskListener) task -> LeadVariables.LEAD_SUMMARY.setLocal(task, "Ada Lovelace, Analytical Engines Ltd"));
+    Mocks.register("slaTaskListener", (TaskListener) task -> slaTasks.add(task.getEventName() + " "
+        + LeadVariables.SLA_TYPE.get(task) + " " + task.getAssignee()));
     Mocks.register("recordCallOutcomeDelegate", (JavaDelegate) execution -> LeadVariables.CALL_ATTEMPTS.set(
         execution, LeadVariables.CALL_ATTEMPTS.getOrDefault(execution, 0) + 1));
     Mocks.register("markLeadUnreachableDelegate", (JavaDelegate) execution -> {
       LeadVariables.QUALIFICATION.set(execution, "INVALID");
       LeadVariables.INVALID_REASON.set(execution, "UNREACHABLE");
     });
-    Mocks.register("assignSdrDelegate", (JavaDelegate) execution -> LeadVariables.SDR_REP.set(execution, sdrOnDuty));
-    Mocks.register("recordSlaEventDelegate", (JavaDelegate) execution -> slaEvent.accept(
-        LeadVariables.SLA_TYPE.get(execution), LeadVariables.SLA_TIER.get(execution)));
+    Mocks.register("assignSdrDelegate", (JavaDelegate) execution -> {
+      String current = LeadVariables.SDR_REP.find(execution).orElse(null);
+      LeadVariables.SDR_REP.set(execution, current == null ? sdrOnDuty : current.equals("sam") ? "sara" : "sam");
+      execution.removeVariable(LeadVariables.MANAGER_DECISION.name());
+    });
+    // what the real RecordSlaEventDelegate leaves for the model: the manager, the recycle reason
+    Mocks.register("recordSlaEventDelegate", (JavaDelegate) execution -> {
+      String type = LeadVariables.SLA_TYPE.get(execution);
+      String tier = LeadVariables.SLA_TIER.get(execution);
+      tiers.add(type + " " + tier);
+      if (tier.equals("ESCALATION")) {
+        LeadVariables.SLA_MANAGER.set(execution, SUPERVISOR);
+      }
+      if (tier.equals("RECYCLE")) {
+        LeadVariables.RECYCLE_REASON.set(execution, "SLA_" + type);
+      }
+    });
   }
 
   @AfterEach
@@ -114,9 +123,10 @@ class SdrQualificationProcessTest {
     assertThat(qualification).isWaitingAt(SdrQualification.Tasks.QUALIFY_LEAD);
     Task call = task(qualification);
     assertThat(call).hasCandidateGroupAssociated("sdr").isAssignedTo("sam")
-        .hasDueDate(Date.from(NOW.plus(DEFAULT_ROW.sdrAttemptWithin())));
+        .hasDueDate(Date.from(NOW.plus(CALL.dueAfter())));
     assertThat(taskService().getVariableLocal(call.getId(), LeadVariables.LEAD_SUMMARY.name())).isNotNull();
     assertThat(formService().getDeployedTaskForm(call.getId())).isNotNull();
+    assertTierTimers(qualification, NOW, CALL);
 
     // when
     complete(call, withVariables(LeadVariables.CALL_OUTCOME.name(), "REACHED",
@@ -129,7 +139,8 @@ class SdrQualificationProcessTest {
         .hasNotPassed(SdrQualification.Events.NEXT_CALL_ATTEMPT_DUE, SdrQualification.Tasks.MARK_LEAD_UNREACHABLE);
     assertThat(historicVariable(qualification, LeadVariables.QUALIFICATION)).isEqualTo(verdict);
     assertThat(historicVariable(qualification, LeadVariables.CALL_ATTEMPTS)).isEqualTo(1);
-    verifyNoInteractions(slaEvent);
+    assertThat(tiers).isEmpty();
+    assertThat(slaTasks).containsExactly("create SDR_CALL_ATTEMPT sam", "complete SDR_CALL_ATTEMPT sam");
   }
 
   @Test
@@ -147,7 +158,7 @@ class SdrQualificationProcessTest {
   }
 
   @Test
-  void anUnansweredCallIsRetriedAfterTheRetryIntervalWithAFreshCallSla() {
+  void anUnansweredFirstCallMeetsTheSlaAndIsRetriedAfterTheRetryInterval() {
     // given
     ProcessInstance qualification = startQualification();
     complete(task(qualification), withVariables(LeadVariables.CALL_OUTCOME.name(), "NO_ANSWER"));
@@ -160,19 +171,23 @@ class SdrQualificationProcessTest {
     execute(nextAttempt);
 
     // then
-    assertThat(qualification).isWaitingAt(SdrQualification.Tasks.QUALIFY_LEAD);
+    assertThat(qualification).isWaitingAt(SdrQualification.Tasks.CALL_LEAD_AGAIN);
     Instant retriedAt = nextAttempt.getDuedate().toInstant();
-    assertThat(task(qualification)).hasDueDate(Date.from(retriedAt.plus(DEFAULT_ROW.sdrAttemptWithin())));
-    assertThat(job(SdrQualification.Events.CALL_ATTEMPT_OVERDUE, qualification).getDuedate())
-        .isEqualTo(Date.from(retriedAt.plus(DEFAULT_ROW.sdrAttemptWithin())));
+    Task again = task(qualification);
+    assertThat(again).isAssignedTo("sam").hasCandidateGroupAssociated("sdr")
+        .hasDueDate(Date.from(retriedAt.plus(CALL.dueAfter())));
+    assertThat(formService().getDeployedTaskForm(again.getId())).isNotNull();
+    assertThat(managementService().createJobQuery().processInstanceId(qualification.getId()).count())
+        .as("later attempts have no SLA tiers").isZero();
 
     // when
-    complete(task(qualification), withVariables(LeadVariables.CALL_OUTCOME.name(), "REACHED",
+    complete(again, withVariables(LeadVariables.CALL_OUTCOME.name(), "REACHED",
         LeadVariables.QUALIFICATION.name(), "SALES_READY"));
 
     // then
     assertThat(qualification).isEnded().hasPassed(SdrQualification.Events.LEAD_QUALIFIED);
     assertThat(historicVariable(qualification, LeadVariables.CALL_ATTEMPTS)).isEqualTo(2);
+    assertThat(slaTasks).containsExactly("create SDR_CALL_ATTEMPT sam", "complete SDR_CALL_ATTEMPT sam");
   }
 
   @Test
@@ -186,7 +201,7 @@ class SdrQualificationProcessTest {
       complete(task(qualification), withVariables(LeadVariables.CALL_OUTCOME.name(), "NO_ANSWER"));
       assertThat(qualification).isWaitingAt(SdrQualification.Events.NEXT_CALL_ATTEMPT_DUE);
       execute(job(SdrQualification.Events.NEXT_CALL_ATTEMPT_DUE, qualification));
-      assertThat(qualification).isWaitingAt(SdrQualification.Tasks.QUALIFY_LEAD);
+      assertThat(qualification).isWaitingAt(SdrQualification.Tasks.CALL_LEAD_AGAIN);
     }
     complete(task(qualification), withVariables(LeadVariables.CALL_OUTCOME.name(), "NO_ANSWER"));
 
@@ -197,53 +212,92 @@ class SdrQualificationProcessTest {
     assertThat(historicVariable(qualification, LeadVariables.CALL_ATTEMPTS)).isEqualTo(maxAttempts);
     assertThat(historicVariable(qualification, LeadVariables.QUALIFICATION)).isEqualTo("INVALID");
     assertThat(historicVariable(qualification, LeadVariables.INVALID_REASON)).isEqualTo("UNREACHABLE");
-    verifyNoInteractions(slaEvent);
+    assertThat(tiers).isEmpty();
   }
 
   @Test
-  void anOverdueCallAttemptIsRecordedAsSlaBreachWhileTheSdrKeepsTheTask() {
+  void anUncalledLeadIsRemindedBreachedAndEscalatedToTheSupervisorWhoLeavesItWithTheSdr() {
     // given
     ProcessInstance qualification = startQualification();
-    Job overdue = job(SdrQualification.Events.CALL_ATTEMPT_OVERDUE, qualification);
-    assertThat(overdue.getDuedate()).isEqualTo(Date.from(NOW.plus(DEFAULT_ROW.sdrAttemptWithin())));
 
     // when
-    engine.setCurrentTime(overdue.getDuedate());
-    execute(overdue);
+    fire("BoundaryEvent_CallAttemptReminderDue", qualification);
+    fire("BoundaryEvent_CallAttemptSlaDue", qualification);
+    Instant escalatedAt = fire("BoundaryEvent_CallAttemptEscalationDue", qualification);
 
     // then
-    assertThat(qualification).isWaitingAt(SdrQualification.Tasks.QUALIFY_LEAD)
-        .hasPassed(SdrQualification.Events.CALL_ATTEMPT_OVERDUE,
-            SdrQualification.Tasks.RECORD_CALL_ATTEMPT_SLA_BREACH,
-            SdrQualification.Events.CALL_ATTEMPT_SLA_BREACH_RECORDED);
-    verify(slaEvent).accept("SDR_CALL_ATTEMPT", "BREACH");
-    verifyNoMoreInteractions(slaEvent);
+    assertThat(qualification).hasPassed("Task_RemindCallAttemptOwner", "Task_RecordCallAttemptSlaBreach",
+        "Task_EscalateCallAttemptToManager");
+    Task review = task(SdrQualification.Tasks.REVIEW_UNCALLED_LEAD, qualification);
+    assertThat(review).isAssignedTo(SUPERVISOR).hasCandidateGroupAssociated("sales-manager")
+        .hasDueDate(Date.from(escalatedAt.plus(PROPERTIES.sla().managerReview())));
+    assertThat(formService().getDeployedTaskForm(review.getId())).isNotNull();
+    assertThat(tiers).containsExactly("SDR_CALL_ATTEMPT REMINDER", "SDR_CALL_ATTEMPT BREACH",
+        "SDR_CALL_ATTEMPT ESCALATION");
 
     // when
-    complete(task(qualification), withVariables(LeadVariables.CALL_OUTCOME.name(), "REACHED",
-        LeadVariables.QUALIFICATION.name(), "DISQUALIFIED"));
+    complete(review, withVariables(LeadVariables.MANAGER_DECISION.name(), "KEEP_REP"));
+    complete(task(SdrQualification.Tasks.QUALIFY_LEAD, qualification), withVariables(
+        LeadVariables.CALL_OUTCOME.name(), "REACHED", LeadVariables.QUALIFICATION.name(), "DISQUALIFIED"));
 
     // then
-    assertThat(qualification).isEnded().hasPassed(SdrQualification.Events.LEAD_QUALIFIED);
+    assertThat(qualification).isEnded().hasPassed("EndEvent_CallAttemptOwnerKeepsLead",
+        SdrQualification.Events.LEAD_QUALIFIED);
   }
 
   @Test
-  void aHandRaisersCallIsDueAtTheHandRaiserRowOfTheSlaPolicy() {
+  void theSupervisorOrTheReassignmentTierGivesTheCallToAnotherSdr() {
+    // given
+    ProcessInstance qualification = startQualification();
+    fire("BoundaryEvent_CallAttemptEscalationDue", qualification);
+
+    // when
+    complete(task(SdrQualification.Tasks.REVIEW_UNCALLED_LEAD, qualification),
+        withVariables(LeadVariables.MANAGER_DECISION.name(), "REASSIGN_NOW"));
+
+    // then
+    assertThat(qualification).hasPassed("Task_RecordCallAttemptReassignment",
+            "BoundaryEvent_CallAttemptReassignmentRequested", SdrQualification.Tasks.REASSIGN_SDR)
+        .isWaitingAt(SdrQualification.Tasks.QUALIFY_LEAD);
+    assertThat(task(qualification)).isAssignedTo("sara");
+
+    // when sara lets it lapse too
+    Instant reassignedAt = fire("BoundaryEvent_CallAttemptReassignmentDue", qualification);
+
+    // then
+    assertThat(task(qualification)).isAssignedTo("sam");
+    assertTierTimers(qualification, reassignedAt, CALL);
+    assertThat(slaTasks).containsExactly("create SDR_CALL_ATTEMPT sam", "delete SDR_CALL_ATTEMPT sam",
+        "create SDR_CALL_ATTEMPT sara", "delete SDR_CALL_ATTEMPT sara", "create SDR_CALL_ATTEMPT sam");
+  }
+
+  @Test
+  void aLeadNobodyCallsByTheRecycleTierGoesBackToMarketing() {
+    // given
+    ProcessInstance qualification = startQualification();
+
+    // when
+    fire("BoundaryEvent_CallAttemptRecycleDue", qualification);
+
+    // then
+    assertThat(qualification).isEnded().hasPassed("Task_RecordCallAttemptRecycling",
+            "BoundaryEvent_CallAttemptRecycleRequested", SdrQualification.Events.LEAD_RECYCLED_NEVER_CALLED)
+        .hasNotPassed(SdrQualification.Tasks.RECORD_CALL_OUTCOME);
+    assertThat(historicVariable(qualification, LeadVariables.QUALIFICATION)).isEqualTo("RECYCLE");
+    assertThat(historicVariable(qualification, LeadVariables.RECYCLE_REASON)).isEqualTo("SLA_SDR_CALL_ATTEMPT");
+  }
+
+  @Test
+  void aHandRaisersCallTiersFollowTheHandRaiserRowOfTheSlaPolicy() {
     // given
     leadFacts.put(LEAD, TestSlaPolicies.HAND_RAISER);
-    ProcessInstance qualification = startQualification();
-    assertThat(task(qualification)).hasDueDate(Date.from(NOW.plus(TestSlaPolicies.HAND_RAISER_ROW.sdrAttemptWithin())));
-    Job overdue = job(SdrQualification.Events.CALL_ATTEMPT_OVERDUE, qualification);
-    assertThat(overdue.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(2))));
 
     // when
-    engine.setCurrentTime(overdue.getDuedate());
-    execute(overdue);
+    ProcessInstance qualification = startQualification();
 
     // then
-    assertThat(qualification).hasPassed(SdrQualification.Tasks.RECORD_CALL_ATTEMPT_SLA_BREACH)
-        .isWaitingAt(SdrQualification.Tasks.QUALIFY_LEAD);
-    verify(slaEvent).accept("SDR_CALL_ATTEMPT", "BREACH");
+    assertThat(task(qualification)).hasDueDate(Date.from(NOW.plus(Duration.ofHours(1))));
+    assertTierTimers(qualification, NOW, TestSlaPolicies.HAND_RAISER_ROWS.get(SlaType.SDR_CALL_ATTEMPT));
   }
 
   private ProcessInstance startQualification() {
@@ -251,6 +305,21 @@ class SdrQualificationProcessTest {
         .businessKey(LEAD)
         .setVariables(LeadVariables.LEAD_ID.with(LEAD))
         .execute();
+  }
+
+  private Instant fire(String boundaryEvent, ProcessInstance qualification) {
+    Job timer = job(boundaryEvent, qualification);
+    engine.setCurrentTime(timer.getDuedate());
+    execute(timer);
+    return timer.getDuedate().toInstant();
+  }
+
+  private static void assertTierTimers(ProcessInstance qualification, Instant start, SlaTerms terms) {
+    Map<String, Duration> tiers = Map.of("ReminderDue", terms.remindAfter(), "SlaDue", terms.dueAfter(),
+        "EscalationDue", terms.escalateAfter(), "ReassignmentDue", terms.reassignAfter(),
+        "RecycleDue", terms.recycleAfter());
+    tiers.forEach((tier, after) -> assertThat(job("BoundaryEvent_CallAttempt" + tier, qualification).getDuedate())
+        .as(tier).isEqualTo(Date.from(start.plus(after))));
   }
 
   private static Object historicVariable(ProcessInstance instance, ProcessVariable<?> variable) {

@@ -21,7 +21,7 @@ class AssignSdrDelegateTest {
     // given
     DelegateExecution execution = TestExecutions.runByTheEngine();
     when(execution.getVariable("leadId")).thenReturn("lead-7");
-    when(routing.assignSdr("lead-7", "MQL", "system")).thenReturn(Optional.of(new Assignment("sam", "max", "MQL: ...")));
+    when(routing.assignSdr("lead-7", null, "MQL", "system")).thenReturn(Optional.of(new Assignment("sam", "max", "MQL: ...")));
 
     // when
     delegate.execute(execution);
@@ -34,7 +34,7 @@ class AssignSdrDelegateTest {
   void withNobodyEligibleTheTaskWaitsUnassignedInTheQueue() {
     DelegateExecution execution = TestExecutions.runByTheEngine();
     when(execution.getVariable("leadId")).thenReturn("lead-7");
-    when(routing.assignSdr("lead-7", "MQL", "system")).thenReturn(Optional.empty());
+    when(routing.assignSdr("lead-7", null, "MQL", "system")).thenReturn(Optional.empty());
 
     delegate.execute(execution);
 
