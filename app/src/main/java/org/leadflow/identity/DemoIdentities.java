@@ -2,8 +2,10 @@ package org.leadflow.identity;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.leadflow.calendar.CalendarService;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.leadflow.people.PeopleMapper;
 import org.leadflow.people.Rep;
@@ -54,6 +56,10 @@ class DemoIdentities {
       new Team(SECOND_SALES_TEAM, "Sales West", TeamRole.SALES, "mona", "Western Europe", "platform", "Europe/Paris"),
       new Team(SDR_TEAM, "SDR desk", TeamRole.SDR, "max", "Europe", null, "Europe/Berlin"));
 
+  /** The business calendar (db/migration V008) each demo team counts its SLAs in, matching its time zone. */
+  private static final Map<String, String> TEAM_CALENDARS = Map.of(
+      DEMO_TEAM, "de-berlin", SECOND_SALES_TEAM, "fr-paris", SDR_TEAM, "de-berlin");
+
   /** Capacities differ on purpose (nick is new: a small book); the SDRs take the MQL volume. */
   private static final List<Rep> REPS = List.of(
       new Rep("leo", DEMO_TEAM, 40, RepStatus.ACTIVE),
@@ -64,11 +70,13 @@ class DemoIdentities {
       new Rep("sara", SDR_TEAM, 500, RepStatus.ACTIVE));
 
   private final PeopleMapper people;
+  private final CalendarService calendars;
   private final Clock clock;
 
-  DemoIdentities(IdentityService identity, PeopleMapper people, Clock clock) {
+  DemoIdentities(IdentityService identity, PeopleMapper people, CalendarService calendars, Clock clock) {
     this.identity = identity;
     this.people = people;
+    this.calendars = calendars;
     this.clock = clock;
   }
 
@@ -91,6 +99,7 @@ class DemoIdentities {
     for (Team team : TEAMS) {
       if (people.findTeam(team.id()).isEmpty()) {
         people.insertTeam(team);
+        calendars.assignTeam(TEAM_CALENDARS.get(team.id()), team.id());
       }
     }
     for (Rep rep : REPS) {

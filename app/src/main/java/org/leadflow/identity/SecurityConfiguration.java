@@ -25,7 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
  *       ({@code /api/rules}) are changed by process owners and admins, read also by sales managers
  *       and marketing; back-testing a rule needs process-owner, marketing or admin; changing teams, reps
  *       and absences and reassigning a lead needs sales-manager or admin; SLA records ({@code /api/slas})
- *       are read by every working group.</li>
+ *       are read by every working group; business calendars ({@code /api/calendars}) are read by the
+ *       working groups and edited by admins.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own Basic authentication filter, so engine authorizations
  *       apply to the caller.</li>
  *   <li>The Camunda webapps authenticate with their own login and CSRF protection.</li>
@@ -59,6 +60,8 @@ class SecurityConfiguration {
                 .hasAnyAuthority(READERS)
             .requestMatchers(HttpMethod.GET, "/api/slas", "/api/slas/**").hasAnyAuthority(READERS)
             .requestMatchers("/api/teams/**", "/api/reps/**").hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/calendars", "/api/calendars/**").hasAnyAuthority(READERS)
+            .requestMatchers("/api/calendars", "/api/calendars/**").hasAuthority(Roles.ADMIN)
             .anyRequest().hasAuthority(Roles.ADMIN))
         .httpBasic(basic -> basic.realmName("leadflow").authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"leadflow\"");
