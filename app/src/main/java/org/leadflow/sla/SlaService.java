@@ -92,7 +92,8 @@ public class SlaService {
    * @return the instance as it is now, if the tier was new
    */
   public Optional<SlaInstance> recordTier(String leadId, SlaType type, SlaTier tier) {
-    leads.getForUpdate(leadId);
+    // the tier counts against whoever holds the lead now (a hand-over moves leads between reps)
+    String owner = leads.getForUpdate(leadId).ownerId();
     Optional<SlaInstance> latest = slas.findLatest(leadId, type);
     if (latest.isEmpty() || firedTiers(latest.get()).contains(tier.name())) {
       return Optional.empty();
@@ -102,12 +103,12 @@ public class SlaService {
     List<String> fired = new ArrayList<>(firedTiers(sla));
     fired.add(tier.name());
     slas.recordTier(sla.id(), String.join(",", fired), tier == SlaTier.BREACH ? now : null);
-    slas.insertTierEvent(leadId, type, tier, sla.ownerId(), now);
+    slas.insertTierEvent(leadId, type, tier, owner, now);
     events.publish(LeadEvent.of(tier.event(), leadId, now, LeadEvent.fields()
         .put("slaId", sla.id())
         .put("slaType", type.name())
         .put("tier", tier.name())
-        .put("ownerId", sla.ownerId())
+        .put("ownerId", owner)
         .put("dueAt", sla.dueAt().toString())));
     if (tier == SlaTier.REASSIGNMENT || tier == SlaTier.RECYCLE) {
       SlaInstance.Outcome outcome = tier == SlaTier.REASSIGNMENT

@@ -152,7 +152,7 @@ class LeadJourneyIT extends IntegrationTestBase {
 
     // then it is back with marketing, recycled for the lapsed SLA
     assertThat(jdbc.queryForObject("select stage from lead where id = ?", String.class, leadId))
-        .isIn("RECYCLED", "NURTURE");
+        .isIn("RECYCLED", "NURTURING");
     assertThat(jdbc.queryForList("select reason from lead_stage_history where lead_id = ? and to_stage = 'RECYCLED'",
         String.class, leadId)).containsExactly("recycled: SLA_SALES_ACCEPT");
     assertThat(jdbc.queryForList("select outcome from lead_sla where lead_id = ? and sla_type = 'SALES_ACCEPT' "
@@ -191,7 +191,8 @@ class LeadJourneyIT extends IntegrationTestBase {
   void unreachableLeadIsInvalidAfterTheLastAttempt() {
     String leadId = capture(submission("DEMO_REQUEST", unique()));
     for (int attempt = 1; attempt <= 3; attempt++) {
-      completeOk("sam", task(leadId, SdrQualification.Tasks.QUALIFY_LEAD), Map.of("callOutcome", "NO_ANSWER"));
+      completeOk("sam", task(leadId, attempt == 1 ? SdrQualification.Tasks.QUALIFY_LEAD
+          : SdrQualification.Tasks.CALL_LEAD_AGAIN), Map.of("callOutcome", "NO_ANSWER"));
       if (attempt < 3) {
         fireTimer(leadId, SdrQualification.Events.NEXT_CALL_ATTEMPT_DUE);
       }

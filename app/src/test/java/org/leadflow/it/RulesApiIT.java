@@ -119,7 +119,7 @@ class RulesApiIT extends IntegrationTestBase {
     assertThat(rejected.getHeaders().getContentType().toString()).startsWith("application/problem+json");
     assertThat(rejected.getBody().path("decision").asText()).isEqualTo("sla-policy");
     assertThat(rejected.getBody().path("errors").get(0).path("field").asText()).isEqualTo("decision");
-    assertThat(rejected.getBody().path("detail").asText()).contains("UNIQUE").contains("Rule_AcceptDefault");
+    assertThat(rejected.getBody().path("detail").asText()).contains("UNIQUE").contains("These rules match together: Rule_");
     assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(unreadable.getBody().path("errors").get(0).path("field").asText()).isEqualTo("body");
     assertThat(withoutNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.mockito.ArgumentMatchers.any;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import org.leadflow.events.LeadEvent;
 import org.leadflow.events.LeadEventPublisher;
 import org.leadflow.events.LeadEventType;
 import org.leadflow.lead.LeadService;
+import org.leadflow.lead.TestLeads;
 import org.leadflow.people.PeopleMapper;
 import org.mockito.ArgumentCaptor;
 import org.mybatis.spring.boot.test.autoconfigure.MybatisTest;
@@ -46,7 +49,9 @@ class SlaServiceTest {
 
   @BeforeEach
   void setUp() {
-    slas = new SlaService(mapper, mock(LeadService.class), people, publisher, TestSlaPolicies.AROUND_THE_CLOCK, clock);
+    LeadService leads = mock(LeadService.class);
+    when(leads.getForUpdate(any())).thenAnswer(call -> TestLeads.lead(call.getArgument(0)).ownerId("leo").build());
+    slas = new SlaService(mapper, leads, people, publisher, TestSlaPolicies.AROUND_THE_CLOCK, clock);
     leadId = "lead-" + System.nanoTime();
   }
 
