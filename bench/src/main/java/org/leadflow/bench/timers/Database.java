@@ -71,6 +71,53 @@ record Database(String url, String user, String password) {
     }
   }
 
+  /** The runtime tables of an instance waiting at an SLA timer, parents first; and their id columns. */
+  private static final Map<String, List<String>> RUNTIME_TABLES = new LinkedHashMap<>();
+
+  static {
+    RUNTIME_TABLES.put("ACT_RU_EXECUTION", List.of("ID_", "ROOT_PROC_INST_ID_", "PROC_INST_ID_", "PARENT_ID_",
+        "SUPER_EXEC_", "BUSINESS_KEY_"));
+    RUNTIME_TABLES.put("ACT_RU_TASK", List.of("ID_", "EXECUTION_ID_", "PROC_INST_ID_", "PARENT_TASK_ID_"));
+    RUNTIME_TABLES.put("ACT_RU_IDENTITYLINK", List.of("ID_", "TASK_ID_"));
+    RUNTIME_TABLES.put("ACT_RU_VARIABLE", List.of("ID_", "EXECUTION_ID_", "PROC_INST_ID_", "VAR_SCOPE_"));
+    RUNTIME_TABLES.put("ACT_RU_JOB", List.of("ID_", "EXECUTION_ID_", "PROCESS_INSTANCE_ID_", "ROOT_PROC_INST_ID_"));
+  }
+
+  /**
+   * Multiplies the waiting instances the engine created: {@code copies} copies of every row of the runtime
+   * tables (executions, tasks, candidate groups, variables, timer jobs), each copy with its own ids
+   * ({@code <id>-<copy>}) and its timers due {@code copy} days later. The job table then holds what the
+   * engine would have written for that many instances, in seconds instead of an hour on a shared 2-core
+   * machine; history rows are not copied (the copies never fire).
+   */
+  void copyWaitingInstances(int copies) throws SQLException {
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      statement.execute("set foreign_key_checks = 0");   // a copied child may precede its copied parent
+      statement.execute("create temporary table bench_copy (n int primary key)");
+      StringBuilder values = new StringBuilder();
+      for (int n = 1; n <= copies; n++) {
+        values.append(n == 1 ? "" : ",").append('(').append(n).append(')');
+      }
+      statement.execute("insert into bench_copy (n) values " + values);
+      for (Map.Entry<String, List<String>> table : RUNTIME_TABLES.entrySet()) {
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("select column_name from information_schema.columns"
+            + " where table_schema = database() and table_name = '" + table.getKey() + "' order by ordinal_position")) {
+          while (rows.next()) {
+            columns.add(rows.getString(1));
+          }
+        }
+        List<String> expressions = columns.stream().map(column -> table.getValue().contains(column)
+            ? "concat(" + column + ", '-', bench_copy.n)"
+            : column.equals("DUEDATE_") ? "date_add(DUEDATE_, interval bench_copy.n day)" : column).toList();
+        statement.execute("insert into " + table.getKey() + " (" + String.join(", ", columns) + ") select "
+            + String.join(", ", expressions) + " from " + table.getKey() + " cross join bench_copy");
+      }
+      statement.execute("drop temporary table bench_copy");
+      statement.execute("set foreign_key_checks = 1");
+    }
+  }
+
   /**
    * How MySQL/MariaDB plans the core of the acquisition query (Job.xml selectNextJobsToExecute without the
    * exclusive-job sub-select): the index it picks, the rows it expects to read, sorting or not.

@@ -42,13 +42,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * drops every table of the database, boots the engine through Camunda's Spring Boot starter with the
  * app's own configuration files minus the levers the variant does not pull, applies {@code db/engine} as
  * the app does when the variant has the indexes, creates the pending timers (a user task with an
- * interrupting boundary timer per instance, batched engine calls in a few threads; due in 30 to 100
- * days), then the burst (due on whole seconds spread over {@code --spread} seconds, starting
+ * interrupting boundary timer per instance: {@code --template} of them through the engine, batched
+ * engine calls in a few threads, the rest copies of their runtime rows in SQL, see
+ * {@link Database#copyWaitingInstances}; due in 30 to ~130 days), then the burst (due on whole seconds spread over {@code --spread} seconds, starting
  * {@code --lead} seconds after creation), and lets the job executor fire them. A delegate records, when
  * each breach commits, wall clock minus due date. Prints a table and writes
  * {@code bench/results/timers-<UTC timestamp>.json} (and {@code latest-timers.json}).
  *
- * <p>Options: {@code --pending 100000 --burst 1000 --spread 60 --lead 15 --threads 4 --batch 250
+ * <p>Options: {@code --pending 100000 --burst 1000 --spread 60 --lead 15 --threads 4 --batch 250 --template 1000
  * --timeout 600} (seconds after the last due date) {@code --variants defaults,index,index-due-date,leadflow}.
  * The database comes from DB_URL, DB_USER, DB_PASSWORD or {@code /tmp/leadflow-ci-db.env}. Every table in
  * that database is dropped.
@@ -69,7 +70,7 @@ public final class TimerBenchmark {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new LinkedHashMap<>(Map.of("pending", "100000", "burst", "1000", "spread", "60",
-        "lead", "15", "threads", "4", "batch", "250", "timeout", "600",
+        "lead", "15", "threads", "4", "template", "1000", "batch", "250", "timeout", "600",
         "variants", "defaults,index,index-due-date,leadflow"));
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 == args.length || !options.containsKey(args[i].substring(2))) {
@@ -146,13 +147,22 @@ public final class TimerBenchmark {
 
       long started = System.currentTimeMillis();
       long farFuture = started + 30 * DAY_MS;
-      createInstances(engine, pending, i -> farFuture + i * 60_000L);   // one a minute, 30 to ~100 days out
+      int template = Math.min(pending, option("template"));
+      createInstances(engine, template, i -> farFuture + i * 60_000L);   // one a minute from 30 days out
+      int copies = pending / template - 1;
+      if (copies > 0) {   // and a day later for each copy
+        database.copyWaitingInstances(copies);
+      }
+      pending = template * (copies + 1);
+      result.put("pending", pending);
+      result.put("pendingCreatedByEngine", template);
       double creationSeconds = (System.currentTimeMillis() - started) / 1000.0;
       result.put("pendingCreatedPerSecond", round(pending / creationSeconds));
       System.out.printf("   %,d pending timers created in %.1f s (%.0f/s)%n", pending, creationSeconds,
           pending / creationSeconds);
 
       long firstDue = (System.currentTimeMillis() + option("lead") * 1000L) / 1000 * 1000 + 1000;
+      result.put("pendingJobs", engine.getManagementService().createJobQuery().timers().count());
       createInstances(engine, burst, i -> (firstDue + i * spreadMs / burst) / 1000 * 1000);
       long lastDue = (firstDue + (burst - 1) * spreadMs / burst) / 1000 * 1000;
       long margin = firstDue - System.currentTimeMillis();
