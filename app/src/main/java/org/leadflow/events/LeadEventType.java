@@ -18,5 +18,9 @@ public enum LeadEventType {
   LeadAssigned,
   SlaReminderSent,
   SlaEscalated,
-  SlaBreached
+  SlaBreached,
+  /** The lead stood in its stage (opportunities: funnel position) longer than stuck-lead allows; incident raised. */
+  LeadStuck,
+  /** A stuck lead moved, or the instance its incident was on moved on or ended; the incident is gone. */
+  LeadUnstuck
 }

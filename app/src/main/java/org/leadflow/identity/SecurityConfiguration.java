@@ -25,7 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
  *       ({@code /api/rules}) are changed by process owners and admins, read also by sales managers
  *       and marketing; back-testing a rule needs process-owner, marketing or admin.</li>
  *       or admin; reading needs one of the working groups or admin; changing teams, reps and absences
- *       and reassigning a lead needs sales-manager or admin.</li>
+ *       and reassigning a lead needs sales-manager or admin; the stuck-lead list needs sales-manager,
+ *       process-owner or admin.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own Basic authentication filter, so engine authorizations
  *       apply to the caller.</li>
  *   <li>The Camunda webapps authenticate with their own login and CSRF protection.</li>
@@ -58,6 +59,8 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api/teams", "/api/teams/**", "/api/reps", "/api/reps/**")
                 .hasAnyAuthority(READERS)
             .requestMatchers("/api/teams/**", "/api/reps/**").hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/stuck-leads")
+                .hasAnyAuthority(Roles.SALES_MANAGER, Roles.PROCESS_OWNER, Roles.ADMIN)
             .anyRequest().hasAuthority(Roles.ADMIN))
         .httpBasic(basic -> basic.realmName("leadflow").authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"leadflow\"");
