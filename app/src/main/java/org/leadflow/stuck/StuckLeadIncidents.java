@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
  * Registers the incident type {@value #TYPE} with the engine (a process engine plugin; the starter
  * applies every plugin bean). The engine would create incidents of an unknown type with a throw-away
  * default handler; a registered handler also tells us when an incident goes away. Its configuration is
- * the lead id. Resolved ({@code RuntimeService.resolveIncident}) or deleted because its execution
- * ended (the token moved on, the instance ended or was cancelled), the lead's open {@code lead_stuck}
- * row is closed in the same transaction.
+ * the lead id. Resolved ({@code RuntimeService.resolveIncident}) or ended with its execution (the token
+ * moved on, the instance ended or was cancelled; recorded as resolved too), the lead's open
+ * {@code lead_stuck} row is closed in the same transaction.
  *
  * <p>Uses the engine's {@code impl} SPI (plugin and incident handler): Camunda offers no public API to
  * register an incident type.
@@ -52,10 +52,15 @@ class StuckLeadIncidents extends AbstractProcessEnginePlugin {
       stuckLeads.getObject().incidentGone(context.getConfiguration(), "incident resolved");
     }
 
+    /**
+     * The execution carrying the incident ends: the token left the activity the lead waited in (or the
+     * instance ended or was cancelled). For this type that resolves the incident, so history records it
+     * as resolved, not deleted.
+     */
     @Override
     public void deleteIncident(IncidentContext context) {
-      super.deleteIncident(context);
-      stuckLeads.getObject().incidentGone(context.getConfiguration(), "instance moved on or ended");
+      removeIncident(context, true);
+      stuckLeads.getObject().incidentGone(context.getConfiguration(), "moved on from " + context.getActivityId());
     }
   }
 }
