@@ -25,5 +25,9 @@ public enum LeadEventType {
   SlaReassigned,
   SlaRecycled,
   /** The SLA ended: met in time, met late (by how much business time), reassigned, recycled or cancelled. */
-  SlaCompleted
+  SlaCompleted,
+  /** The lead stood in its stage (opportunities: funnel position) longer than stuck-lead allows; incident raised. */
+  LeadStuck,
+  /** A stuck lead moved, or the instance its incident was on moved on or ended; the incident is gone. */
+  LeadUnstuck
 }

@@ -26,7 +26,8 @@ import org.springframework.security.web.SecurityFilterChain;
  *       and marketing; back-testing a rule needs process-owner, marketing or admin; changing teams, reps
  *       and absences and reassigning a lead needs sales-manager or admin; SLA records ({@code /api/slas})
  *       are read by every working group; business calendars ({@code /api/calendars}) are read by the
- *       working groups and edited by admins.</li>
+ *       working groups and edited by admins; the stuck-lead list needs sales-manager,
+ *       process-owner or admin.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own Basic authentication filter, so engine authorizations
  *       apply to the caller.</li>
  *   <li>The Camunda webapps authenticate with their own login and CSRF protection.</li>
@@ -62,6 +63,8 @@ class SecurityConfiguration {
             .requestMatchers("/api/teams/**", "/api/reps/**").hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/calendars", "/api/calendars/**").hasAnyAuthority(READERS)
             .requestMatchers("/api/calendars", "/api/calendars/**").hasAuthority(Roles.ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/stuck-leads")
+                .hasAnyAuthority(Roles.SALES_MANAGER, Roles.PROCESS_OWNER, Roles.ADMIN)
             .anyRequest().hasAuthority(Roles.ADMIN))
         .httpBasic(basic -> basic.realmName("leadflow").authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"leadflow\"");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.leadflow.events.LeadEvent;
 import org.leadflow.events.LeadEventPublisher;
 import org.leadflow.events.LeadEventType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The lead aggregate's state changes. Every stage change appends to {@code lead_stage_history} and
  * publishes exactly one lifecycle event through the outbox: LeadCaptured for the first stage,
  * LeadRecycled, LeadClosed (WON, LOST) or LeadStageChanged. All methods join the caller's
- * transaction, which for delegates is the engine's.
+ * transaction, which for delegates is the engine's. Stage and funnel-position changes also announce
+ * themselves in-process as {@link LeadMoved} (stuck-lead incidents are resolved on it).
  */
 @Service
 @Transactional
@@ -24,11 +26,13 @@ public class LeadService {
   private final LeadMapper leads;
   private final LeadEventPublisher events;
   private final Clock clock;
+  private final ApplicationEventPublisher moves;
 
-  public LeadService(LeadMapper leads, LeadEventPublisher events, Clock clock) {
+  public LeadService(LeadMapper leads, LeadEventPublisher events, Clock clock, ApplicationEventPublisher moves) {
     this.leads = leads;
     this.events = events;
     this.clock = clock;
+    this.moves = moves;
   }
 
   @Transactional(readOnly = true)
@@ -94,6 +98,7 @@ public class LeadService {
     leads.updateStage(before.id(), to, ownerId, now);
     Lead after = get(before.id());
     events.publish(stageChanged(before.stage(), to, after, actor, eventReason, now));
+    moves.publishEvent(new LeadMoved(after.id(), to, after.funnelPosition(), now));
     return after;
   }
 
@@ -154,7 +159,12 @@ public class LeadService {
   }
 
   public void updateOpportunity(String leadId, String funnelPosition, BigDecimal dealValue) {
-    leads.updateOpportunity(leadId, funnelPosition, dealValue, clock.instant());
+    Lead before = lock(leadId);
+    Instant now = clock.instant();
+    leads.updateOpportunity(leadId, funnelPosition, dealValue, now);
+    if (funnelPosition != null && !funnelPosition.equals(before.funnelPosition())) {
+      moves.publishEvent(new LeadMoved(leadId, before.stage(), funnelPosition, now));
+    }
   }
 
   public void recordClose(String leadId, String closeReason, Boolean newCustomer) {

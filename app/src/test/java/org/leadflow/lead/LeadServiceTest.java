@@ -24,6 +24,7 @@ import org.leadflow.events.LeadEvent;
 import org.leadflow.events.LeadEventPublisher;
 import org.leadflow.events.LeadEventType;
 import org.mockito.ArgumentCaptor;
+import org.springframework.context.ApplicationEventPublisher;
 
 /** Which lifecycle event, with which data, each stage change publishes: exactly one per change. */
 class LeadServiceTest {
@@ -32,7 +33,8 @@ class LeadServiceTest {
 
   private final LeadMapper mapper = mock(LeadMapper.class);
   private final LeadEventPublisher events = mock(LeadEventPublisher.class);
-  private final LeadService leads = new LeadService(mapper, events, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final ApplicationEventPublisher moves = mock(ApplicationEventPublisher.class);
+  private final LeadService leads = new LeadService(mapper, events, Clock.fixed(NOW, ZoneOffset.UTC), moves);
 
   /** The lead before (locked read) and after the change (re-read). */
   private void given(Lead before, Lead after) {
@@ -181,5 +183,33 @@ class LeadServiceTest {
 
   private static List<String> text(JsonNode data, String... fields) {
     return Arrays.stream(fields).map(field -> data.path(field).asText(null)).toList();
+  }
+
+  @Test
+  void aStageChangeAnnouncesTheMoveInProcess() {
+    // given
+    Lead before = TestLeads.lead("lead-9").stage(LeadStage.SAL).build();
+    given(before, TestLeads.lead("lead-9").stage(LeadStage.OPPORTUNITY).funnelPosition("TOP").build());
+
+    // when
+    leads.moveToStage("lead-9", LeadStage.OPPORTUNITY, "leo", "opportunity at TOP");
+
+    // then
+    verify(moves).publishEvent(new LeadMoved("lead-9", LeadStage.OPPORTUNITY, "TOP", NOW));
+  }
+
+  @Test
+  void aNewFunnelPositionAnnouncesTheMoveButTheSamePositionDoesNot() {
+    // given
+    Lead opportunity = TestLeads.lead("lead-10").stage(LeadStage.OPPORTUNITY).funnelPosition("TOP").build();
+    when(mapper.findByIdForUpdate("lead-10")).thenReturn(Optional.of(opportunity));
+
+    // when
+    leads.updateOpportunity("lead-10", "TOP", new BigDecimal("1000"));
+    leads.updateOpportunity("lead-10", "MIDDLE", new BigDecimal("1000"));
+
+    // then
+    verify(moves, times(1)).publishEvent(any(Object.class));
+    verify(moves).publishEvent(new LeadMoved("lead-10", LeadStage.OPPORTUNITY, "MIDDLE", NOW));
   }
 }
