@@ -54,19 +54,19 @@ class AssignSalesRepDelegateTest {
   }
 
   @Test
-  void withoutAManagersDecisionAReassignmentIsCausedByTheBreachedAcceptSla() {
+  void withoutAManagersDecisionAReassignmentIsCausedByTheSlaReassignmentTier() {
     // given
     DelegateExecution execution = TestExecutions.runByTheEngine();
     when(execution.getVariable("leadId")).thenReturn("lead-7");
     when(execution.getVariable("salesRep")).thenReturn("leo");
     when(routing.assignSalesRep(anyString(), anyString(), anyString(), anyString()))
-        .thenReturn(new Assignment("lia", null, "accept SLA breached: round robin"));
+        .thenReturn(new Assignment("lia", null, "SLA reassignment tier: round robin"));
 
     // when
     delegate.execute(execution);
 
     // then
-    verify(routing).assignSalesRep("lead-7", "leo", "accept SLA breached", "system");
+    verify(routing).assignSalesRep("lead-7", "leo", "SLA reassignment tier", "system");
     verify(execution).setVariable("salesRep", "lia");
     verify(execution).setVariable("salesManager", null);
   }
@@ -79,12 +79,12 @@ class AssignSalesRepDelegateTest {
     when(execution.getVariable("salesRep")).thenReturn("leo");
     when(execution.getVariable("managerDecision")).thenReturn("KEEP_REP");
     when(routing.assignSalesRep(anyString(), anyString(), anyString(), anyString()))
-        .thenReturn(new Assignment("lia", "max", "accept SLA breached: round robin"));
+        .thenReturn(new Assignment("lia", "max", "SLA reassignment tier: round robin"));
 
     // when
     delegate.execute(execution);
 
     // then
-    verify(routing).assignSalesRep("lead-7", "leo", "accept SLA breached", "system");
+    verify(routing).assignSalesRep("lead-7", "leo", "SLA reassignment tier", "system");
   }
 }
