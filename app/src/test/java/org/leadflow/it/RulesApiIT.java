@@ -90,13 +90,14 @@ class RulesApiIT extends IntegrationTestBase {
         .stream().filter(job -> runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
             .processInstanceBusinessKey(leadId).count() == 1).findFirst().orElseThrow();
     String ref = "sla-policy:v" + (version + 1) + "/Rule_AcceptDefault";
-    Map<String, Object> sla = jdbc.queryForMap("select team_id, due_at from lead_sla where lead_id = ? "
-        + "and sla_type = 'SALES_ACCEPT' and rule_ref = ?", leadId, ref);
-    String team = (String) sla.get("team_id");
+    String team = jdbc.queryForObject("select team_id from lead_sla where lead_id = ? "
+        + "and sla_type = 'SALES_ACCEPT' and rule_ref = ?", String.class, leadId, ref);
+    java.sql.Timestamp slaDue = jdbc.queryForObject("select due_at from lead_sla where lead_id = ? "
+        + "and sla_type = 'SALES_ACCEPT' and rule_ref = ?", java.sql.Timestamp.class, leadId, ref);
     assertThat(deadline.getDuedate().toInstant()).isBetween(
         businessTime.plus(team, start, Duration.ofHours(6)).minusSeconds(1),
         businessTime.plus(team, end, Duration.ofHours(6)).plusSeconds(1));
-    assertThat(((java.sql.Timestamp) sla.get("due_at")).toInstant()).isEqualTo(deadline.getDuedate().toInstant());
+    assertThat(slaDue.toInstant()).isEqualTo(deadline.getDuedate().toInstant());
     JsonNode timeline = get("mia", "/api/leads/" + leadId).getBody().path("timeline");
     assertThat(timeline.findValues("summary").stream().map(JsonNode::asText)
         .filter(summary -> summary.startsWith("SALES_ACCEPT started by " + ref)).toList())
