@@ -109,18 +109,7 @@ class OpportunityProcessTest {
       LeadVariables.SALES_REP.set(execution, REP.equals(LeadVariables.SALES_REP.get(execution)) ? OTHER_REP : REP);
       execution.removeVariable(LeadVariables.MANAGER_DECISION.name());
     });
-    // what the real RecordSlaEventDelegate leaves for the model: the manager, the recycle reason
-    Mocks.register("recordSlaEventDelegate", (JavaDelegate) execution -> {
-      String type = LeadVariables.SLA_TYPE.get(execution);
-      String tier = LeadVariables.SLA_TIER.get(execution);
-      tiers.add(type + " " + tier);
-      if (tier.equals("ESCALATION")) {
-        LeadVariables.SLA_MANAGER.set(execution, MANAGER);
-      }
-      if (tier.equals("RECYCLE")) {
-        LeadVariables.RECYCLE_REASON.set(execution, "SLA_" + type);
-      }
-    });
+    Mocks.register("recordSlaEventDelegate", TestSlaPolicies.tierRecorder(tiers, MANAGER));
   }
 
   @AfterEach

@@ -122,18 +122,7 @@ class SalesFollowUpProcessTest {
       execution.removeVariable(LeadVariables.REASSIGN_TO.name());
       LeadVariables.SALES_REP.set(execution, chosen);
     });
-    // what the real RecordSlaEventDelegate leaves for the model: the manager, the recycle reason
-    Mocks.register("recordSlaEventDelegate", (JavaDelegate) execution -> {
-      String type = LeadVariables.SLA_TYPE.get(execution);
-      String tier = LeadVariables.SLA_TIER.get(execution);
-      tiers.add(type + " " + tier);
-      if (tier.equals("ESCALATION")) {
-        LeadVariables.SLA_MANAGER.set(execution, MANAGER);
-      }
-      if (tier.equals("RECYCLE")) {
-        LeadVariables.RECYCLE_REASON.set(execution, "SLA_" + type);
-      }
-    });
+    Mocks.register("recordSlaEventDelegate", TestSlaPolicies.tierRecorder(tiers, MANAGER));
     Mocks.register("recordLeadAcceptedDelegate", (JavaDelegate) execution ->
         acceptedBy.add(LeadVariables.SALES_REP.get(execution)));
     Mocks.register("recordFirstContactDelegate", (JavaDelegate) execution ->

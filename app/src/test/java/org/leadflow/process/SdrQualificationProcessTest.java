@@ -96,18 +96,7 @@ class SdrQualificationProcessTest {
       LeadVariables.SDR_REP.set(execution, current == null ? sdrOnDuty : current.equals("sam") ? "sara" : "sam");
       execution.removeVariable(LeadVariables.MANAGER_DECISION.name());
     });
-    // what the real RecordSlaEventDelegate leaves for the model: the manager, the recycle reason
-    Mocks.register("recordSlaEventDelegate", (JavaDelegate) execution -> {
-      String type = LeadVariables.SLA_TYPE.get(execution);
-      String tier = LeadVariables.SLA_TIER.get(execution);
-      tiers.add(type + " " + tier);
-      if (tier.equals("ESCALATION")) {
-        LeadVariables.SLA_MANAGER.set(execution, SUPERVISOR);
-      }
-      if (tier.equals("RECYCLE")) {
-        LeadVariables.RECYCLE_REASON.set(execution, "SLA_" + type);
-      }
-    });
+    Mocks.register("recordSlaEventDelegate", TestSlaPolicies.tierRecorder(tiers, SUPERVISOR));
   }
 
   @AfterEach

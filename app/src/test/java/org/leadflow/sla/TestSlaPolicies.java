@@ -76,6 +76,25 @@ public final class TestSlaPolicies {
 
   private TestSlaPolicies() {}
 
+  /**
+   * A stand-in for recordSlaEventDelegate that leaves for the model what the real one does (the manager
+   * on ESCALATION, the recycle reason on RECYCLE) and adds "TYPE TIER" to {@code tiers}.
+   */
+  public static org.camunda.bpm.engine.delegate.JavaDelegate tierRecorder(java.util.List<String> tiers,
+      String manager) {
+    return execution -> {
+      String type = org.leadflow.process.LeadVariables.SLA_TYPE.get(execution);
+      String tier = org.leadflow.process.LeadVariables.SLA_TIER.get(execution);
+      tiers.add(type + " " + tier);
+      if (tier.equals("ESCALATION")) {
+        org.leadflow.process.LeadVariables.SLA_MANAGER.set(execution, manager);
+      }
+      if (tier.equals("RECYCLE")) {
+        org.leadflow.process.LeadVariables.RECYCLE_REASON.set(execution, "SLA_" + type);
+      }
+    };
+  }
+
   /** Leads not in {@code facts} are {@link #STANDARD_LEAD}s without an owner (the default calendar). */
   public static SlaPolicy fromTable(RepositoryService repository, Map<String, SlaFacts> facts) {
     return new SlaPolicy(new RuleBook(repository, Clock.systemUTC(), Duration.ZERO),
