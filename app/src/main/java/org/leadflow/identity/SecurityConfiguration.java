@@ -1,8 +1,14 @@
 package org.leadflow.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,28 +19,62 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Who may use which door.
  * <ul>
- *   <li>{@code /api/**}: HTTP Basic against the Camunda identity; capture needs marketing, lead-intake
- *       or admin; reading needs one of the working groups or admin; the decision tables
- *       ({@code /api/rules}) are changed by process owners and admins, read also by sales managers
- *       and marketing; back-testing a rule needs process-owner, marketing or admin; changing teams, reps
- *       and absences and reassigning a lead needs sales-manager or admin; SLA records ({@code /api/slas})
- *       are read by every working group; business calendars ({@code /api/calendars}) are read by the
- *       working groups and edited by admins; the stuck-lead list needs sales-manager,
- *       process-owner or admin.</li>
+ *   <li>{@code /api/**}: HTTP Basic against the Camunda identity, stateless (no session is created, no
+ *       CSRF token needed: a cross-site page cannot set the Authorization header), or the session of a
+ *       user who logged in at {@code /login} (the pages' JavaScript calls the API with it; then a write
+ *       needs the CSRF token, see below). Capture needs marketing, lead-intake or admin; reading needs
+ *       one of the working groups or admin; the decision tables ({@code /api/rules}) are changed by process
+ *       owners and admins, read also by sales managers and marketing; back-testing a rule needs
+ *       process-owner, marketing or admin; changing teams, reps and absences and reassigning a lead needs
+ *       sales-manager or admin; SLA records ({@code /api/slas}) are read by every working group; business
+ *       calendars ({@code /api/calendars}) are read by the working groups and edited by admins; the
+ *       stuck-lead list needs sales-manager, process-owner or admin; the digests ({@code /api/digests})
+ *       are for sales managers and admins.</li>
+ *   <li>The app's own pages ({@link #PAGES}, plain HTML/CSS/JS from {@code static/}, one stylesheet
+ *       {@code /css/leadflow.css}, the shared script {@code /js/page.js}): form login at {@code /login}
+ *       against the Camunda identity (the same users and passwords as Tasklist), an HTTP session,
+ *       CSRF protection for everything the session does (the token travels in the cookie
+ *       {@value #CSRF_COOKIE}, readable by the pages' script, which sends it back in the header
+ *       {@value #CSRF_HEADER} or the form field {@code _csrf}), security headers (CSP {@code 'self'} only,
+ *       no framing, no referrer across origins, no sniffing), {@code POST /logout}. A new page adds its
+ *       paths and groups to {@link #pages}; its script uses {@code page.js}'s {@code api()}.</li>
  *   <li>{@code /engine-rest/**}: Camunda's own Basic authentication filter, so engine authorizations
  *       apply to the caller.</li>
- *   <li>The Camunda webapps authenticate with their own login and CSRF protection.</li>
+ *   <li>The Camunda webapps authenticate with their own login and CSRF protection (their cookie is
+ *       {@code XSRF-TOKEN} under {@code /camunda}; ours has another name so the two never mix).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+  /** The pages behind the form login; each also lives as {@code <path>.html} in {@code static/}. */
+  static final String[] DIGEST_PAGE = {"/digest", "/digest.html"};
+  static final String[] PAGES = DIGEST_PAGE;
+  /** Open to everyone: the login page and the shared assets. */
+  static final String[] PUBLIC_PAGE_PATHS = {"/login", "/login.html", "/css/**", "/js/**", "/favicon.ico"};
+  static final String CSRF_COOKIE = "LEADFLOW-XSRF-TOKEN";
+  static final String CSRF_HEADER = "X-LEADFLOW-XSRF-TOKEN";
+  private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; "
+      + "object-src 'none'";
 
   private static final String[] READERS = {Roles.MARKETING, Roles.SDR, Roles.SALES, Roles.SALES_MANAGER,
       Roles.PROCESS_OWNER, Roles.ADMIN};
@@ -65,6 +105,8 @@ class SecurityConfiguration {
             .requestMatchers("/api/calendars", "/api/calendars/**").hasAuthority(Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/stuck-leads")
                 .hasAnyAuthority(Roles.SALES_MANAGER, Roles.PROCESS_OWNER, Roles.ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/digests", "/api/digests/**")
+                .hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
             .anyRequest().hasAuthority(Roles.ADMIN))
         .httpBasic(basic -> basic.realmName("leadflow").authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"leadflow\"");
@@ -74,13 +116,54 @@ class SecurityConfiguration {
         .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> writeProblem(response, json,
             HttpStatus.FORBIDDEN, "Forbidden", "Your groups do not allow " + request.getMethod() + " "
                 + request.getRequestURI())))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable()) // stateless Basic-authenticated API: no browser session to ride on
+        // Basic creates no session; a page's session (from /login) is read, never created here
+        .securityContext(context -> context.securityContextRepository(sessionReadingRepository()))
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        // writes riding on the session need the token; Basic requests cannot be forged cross-site
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+            .requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
+                && !hasBasicCredentials(request)))
+        .headers(headers -> headers.contentTypeOptions(Customizer.withDefaults()))
+        .build();
+  }
+
+  /**
+   * The pages: form login against the Camunda identity, a session, CSRF on, security headers, logout.
+   * Asks for a login (a redirect to {@code /login}) instead of the API's 401.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+    String[] matched = Stream.of(PAGES, PUBLIC_PAGE_PATHS, new String[] {"/logout"}).flatMap(Arrays::stream)
+        .toArray(String[]::new);
+    return http.securityMatcher(matched)
+        .authenticationProvider(provider)
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(PUBLIC_PAGE_PATHS).permitAll()
+            .requestMatchers(DIGEST_PAGE).hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/digest").failureUrl("/login?error")
+            .permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+            .deleteCookies("JSESSIONID", CSRF_COOKIE))
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+        .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+          response.setStatus(HttpStatus.FORBIDDEN.value());
+          response.setContentType(MediaType.TEXT_HTML_VALUE);
+          response.setCharacterEncoding("UTF-8");
+          response.getWriter().write(FORBIDDEN_PAGE);
+        }))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+            .frameOptions(frame -> frame.deny()))
         .build();
   }
 
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     // engine-rest: ProcessEngineAuthenticationFilter below; webapps: Camunda's login, session and CSRF filter
     return http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
@@ -96,6 +179,46 @@ class SecurityConfiguration {
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.setName("engine-rest-authentication");
     return registration;
+  }
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  private static final String FORBIDDEN_PAGE = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+      + "<title>Not allowed - leadflow</title><link rel=\"stylesheet\" href=\"/css/leadflow.css\"></head>"
+      + "<body><main class=\"narrow\"><h1>Not allowed</h1><p id=\"forbidden\">Your groups do not allow this page."
+      + "</p><p><a href=\"/login\">Log in as someone else</a></p></main></body></html>";
+
+  /** One cookie repository for the pages and the API, so a page's token is valid for its API calls. */
+  private static CookieCsrfTokenRepository csrfTokens() {
+    CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    tokens.setCookieName(CSRF_COOKIE);
+    tokens.setHeaderName(CSRF_HEADER);
+    tokens.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Strict"));
+    return tokens;
+  }
+
+  private static SecurityContextRepository sessionReadingRepository() {
+    HttpSessionSecurityContextRepository session = new HttpSessionSecurityContextRepository();
+    session.setAllowSessionCreation(false);
+    return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(), session);
+  }
+
+  private static boolean hasBasicCredentials(HttpServletRequest request) {
+    String authorization = request.getHeader("Authorization");
+    return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+  }
+
+  /** Makes the deferred CSRF token load on every page request, so its cookie is always there for the script. */
+  private static final class CsrfCookieFilter extends OncePerRequestFilter {
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+      if (token != null) {
+        token.getToken();
+      }
+      chain.doFilter(request, response);
+    }
   }
 
   private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String title,

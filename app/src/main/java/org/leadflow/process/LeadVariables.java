@@ -128,5 +128,33 @@ public final class LeadVariables {
   public static final ProcessVariable<String> LEAD_SCORE_REASONS = new ProcessVariable<>("leadScoreReasons", String.class);
   public static final ProcessVariable<String> LEAD_HISTORY = new ProcessVariable<>("leadHistory", String.class);
 
+  /** How many team digests Task_SendDueDigests made on this tick (daily-digest). */
+  public static final ProcessVariable<Integer> DIGESTS_SENT = new ProcessVariable<>("digestsSent", Integer.class);
+  /** The sampling run of a call-review instance (its process instance id); the reviews it made carry it. */
+  public static final ProcessVariable<String> CALL_REVIEW_RUN = new ProcessVariable<>("callReviewRun", String.class);
+  /** How many reviews (one per supervisor) Task_SampleCalls made on this tick. */
+  public static final ProcessVariable<Integer> CALL_REVIEWS = new ProcessVariable<>("callReviews", Integer.class);
+  /** Id of one {@code lead_call_review} row: the multi-instance element of Task_ReviewSampledCalls. */
+  public static final ProcessVariable<String> CALL_REVIEW_ID = new ProcessVariable<>("callReviewId", String.class);
+  /** Review form header (task-local): whose calls, which day, how the sample was drawn. */
+  public static final ProcessVariable<String> CALL_REVIEW_SUMMARY = new ProcessVariable<>("callReviewSummary", String.class);
+  /**
+   * The sampled calls of one review (task-local Spin JSON array, the form's dynamic list): per item
+   * {@code sampleId}, {@code rep}, {@code lead}, {@code call}, {@code tag}, and the supervisor's
+   * {@code tagRight} and {@code reviewNote}.
+   */
+  public static final ProcessVariable<Object> CALL_REVIEW_ITEMS = new ProcessVariable<>("callReviewItems", Object.class);
+  /** Item field of callReviewItems: the {@code lead_call_review_item} id (read-only in the form). */
+  public static final ProcessVariable<String> SAMPLE_ID = new ProcessVariable<>("sampleId", String.class);
+  /** Item fields of callReviewItems shown read-only: the rep, the lead, the call, the rep's tag (VALID/INVALID). */
+  public static final ProcessVariable<String> SAMPLE_REP = new ProcessVariable<>("rep", String.class);
+  public static final ProcessVariable<String> SAMPLE_LEAD = new ProcessVariable<>("lead", String.class);
+  public static final ProcessVariable<String> SAMPLE_CALL = new ProcessVariable<>("call", String.class);
+  public static final ProcessVariable<String> SAMPLE_TAG = new ProcessVariable<>("tag", String.class);
+  /** Item field of callReviewItems: the supervisor's verdict on the rep's tag, YES (right) or NO (wrong). */
+  public static final ProcessVariable<String> TAG_RIGHT = new ProcessVariable<>("tagRight", String.class);
+  /** Item field of callReviewItems: the supervisor's note on the call. */
+  public static final ProcessVariable<String> REVIEW_NOTE = new ProcessVariable<>("reviewNote", String.class);
+
   private LeadVariables() {}
 }
