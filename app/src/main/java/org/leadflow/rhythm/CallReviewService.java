@@ -65,32 +65,35 @@ public class CallReviewService {
   /** Samples every team due at {@code now}; returns the ids of the reviews made, tagged with {@code runId}. */
   @Transactional
   public List<Long> sampleDue(Instant now, String runId) {
-    Map<String, List<Team>> dueBySupervisor = new LinkedHashMap<>();
-    Map<String, LocalDate> dayOf = new LinkedHashMap<>();
+    // one review per supervisor and call date: teams in zones far apart can have different "yesterdays"
+    Map<ReviewKey, List<Team>> due = new LinkedHashMap<>();
     for (Team team : people.findTeams()) {
       Optional<LocalDate> date = DailySchedule.dueDate(team, now, properties.sampling().localTime());
       if (team.supervisorId() != null && date.isPresent() && claim(team, date.get(), now)) {
-        dueBySupervisor.computeIfAbsent(team.supervisorId(), s -> new ArrayList<>()).add(team);
-        dayOf.put(team.id(), date.get().minusDays(1));
+        due.computeIfAbsent(new ReviewKey(team.supervisorId(), date.get().minusDays(1)), k -> new ArrayList<>())
+            .add(team);
       }
     }
     List<Long> reviews = new ArrayList<>();
-    dueBySupervisor.forEach((supervisor, teams) -> {
+    due.forEach((key, teams) -> {
       RhythmMapper.ReviewRow review = new RhythmMapper.ReviewRow();
-      review.supervisorId = supervisor;
-      review.callDate = dayOf.get(teams.get(0).id());
+      review.supervisorId = key.supervisorId();
+      review.callDate = key.callDate();
       review.runId = runId;
       review.createdAt = now;
       rhythm.insertReview(review);
       int items = 0;
       for (Team team : teams) {
-        items += sampleTeam(review.id, team, dayOf.get(team.id()));
+        items += sampleTeam(review.id, team, key.callDate());
       }
-      log.info("Call review {} for {}: {} item(s) from {} team(s)", review.id, supervisor, items, teams.size());
+      log.info("Call review {} for {} ({} calls): {} item(s) from {} team(s)", review.id, key.supervisorId(),
+          key.callDate(), items, teams.size());
       reviews.add(review.id);
     });
     return reviews;
   }
+
+  private record ReviewKey(String supervisorId, LocalDate callDate) {}
 
   private int sampleTeam(long reviewId, Team team, LocalDate day) {
     List<String> reps = people.findRepsOfTeam(team.id()).stream().filter(rep -> rep.status() == RepStatus.ACTIVE)

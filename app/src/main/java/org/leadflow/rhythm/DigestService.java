@@ -154,7 +154,7 @@ public class DigestService {
           ArrayNode list = rep.putArray("tasks");
           own.stream().limit(TASKS_LISTED_PER_REP).forEach(task -> list.addObject()
               .put("taskId", task.getId()).put("name", task.getName())
-              .put("leadId", leadOf.get(task.getProcessInstanceId()))
+              .put("leadId", task.getProcessInstanceId() == null ? null : leadOf.get(task.getProcessInstanceId()))
               .put("due", task.getDueDate().toInstant().toString())
               .put("overdueHours", (now.toEpochMilli() - task.getDueDate().getTime()) / 3_600_000)
               .put("link", properties.digest().tasklistUrl() + "#/?task=" + task.getId()));

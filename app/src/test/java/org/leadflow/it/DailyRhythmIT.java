@@ -44,6 +44,7 @@ import org.leadflow.rhythm.DigestMailer;
 import org.leadflow.rhythm.DigestService;
 import org.leadflow.rhythm.RhythmMapper;
 import org.leadflow.rhythm.RhythmProperties;
+import org.leadflow.rhythm.SampledReview;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -200,10 +201,16 @@ class DailyRhythmIT extends IntegrationTestBase {
     List<Long> made = reviews.sampleDue(sevenTokyo, "run-" + run);
     List<Long> again = reviews.sampleDue(sevenTokyo.plus(Duration.ofMinutes(15)), "run2-" + run);
 
-    // then: one review for the manager, two calls of a1, a2's one call of that day, a3 "no calls"
-    long review = made.stream().filter(id -> reviews.review(id).supervisorId().equals(manager)).findFirst().orElseThrow();
+    // then: the manager gets one review per "yesterday": Tokyo's 20th, and New York's 19th (18:00 there now)
+    List<SampledReview> mine = made.stream().map(reviews::review).filter(r -> r.supervisorId().equals(manager)).toList();
+    assertThat(mine).extracting(SampledReview::callDate)
+        .containsExactlyInAnyOrder(LocalDate.parse("2031-05-20"), LocalDate.parse("2031-05-19"));
+    assertThat(reviews.items(mine.stream().filter(r -> r.callDate().equals(LocalDate.parse("2031-05-19")))
+        .findFirst().orElseThrow().id())).extracting(CallReviewItem::teamId).containsOnly(newYork);
     assertThat(again.stream().map(reviews::review).filter(r -> r.supervisorId().equals(manager))).isEmpty();
-    assertThat(reviews.review(review).callDate()).isEqualTo(LocalDate.parse("2031-05-20"));
+    // in Tokyo's: two calls of a1, a2's one call of that day, a3 "no calls"
+    long review = mine.stream().filter(r -> r.callDate().equals(LocalDate.parse("2031-05-20"))).findFirst()
+        .orElseThrow().id();
     List<CallReviewItem> items = reviews.items(review).stream().filter(i -> i.teamId().equals(tokyo)).toList();
     assertThat(items.stream().filter(i -> i.repId().equals("a1-" + run))).hasSize(2)
         .extracting(CallReviewItem::leadId).doesNotHaveDuplicates();
