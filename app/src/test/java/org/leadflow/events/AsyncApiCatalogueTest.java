@@ -106,6 +106,17 @@ class AsyncApiCatalogueTest {
   }
 
   @Test
+  void theDigestTopicCarriesTheDailyDigestKeyedByTeam() {
+    Map<String, Object> channel = channel(TOPICS.digest());
+
+    assertThat(map(channel, "messages").keySet()).containsExactly("DailyDigest");
+    assertThat(operationMessages(TOPICS.digest()))
+        .containsExactly("#/channels/" + channelKey(TOPICS.digest()) + "/messages/DailyDigest");
+    assertThat(map(doc, "components", "messages", "DailyDigest", "bindings", "kafka", "key"))
+        .containsEntry("description", "the team id");
+  }
+
+  @Test
   void aCapturedLeadOnKafkaHasTheFieldsOfPostApiLeads() {
     assertThat(map(doc, "components", "schemas", "LeadCaptureRequest", "properties").keySet())
         .containsExactlyInAnyOrderElementsOf(componentNames(LeadCaptureRequest.class));

@@ -9,6 +9,10 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +23,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,6 +55,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The daily rhythm against the real engine, database, broker and an SMTP server in this JVM
@@ -154,6 +160,8 @@ class DailyRhythmIT extends IntegrationTestBase {
     assertThat(event.path("localDate").asText()).isEqualTo("2031-05-10");
     assertThat(event.path("data").path("digestId").asLong()).isEqualTo(digest.id());
     assertThat(event.path("data").path("reps").get(0).path("overdueTasks").asInt()).isEqualTo(2);
+    assertThat(fieldNames(event)).containsExactlyInAnyOrderElementsOf(catalogued("properties"));
+    assertThat(fieldNames(event.path("data"))).containsAll(catalogued("properties", "data", "required"));
 
     // e-mail: a failing SMTP server is logged and retried, not lost; then the manager receives it
     mailerOn(closedPort()).sendPending();
@@ -312,5 +320,26 @@ class DailyRhythmIT extends IntegrationTestBase {
       });
       return found.get(0);
     }
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  /** The DailyDigest schema of docs/asyncapi.yaml: its property names at {@code path}, or the list there. */
+  @SuppressWarnings("unchecked")
+  private static List<String> catalogued(String... path) throws IOException {
+    Object node;
+    try (Reader reader = Files.newBufferedReader(Path.of("../docs/asyncapi.yaml"))) {
+      node = ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) new Yaml()
+          .<Map<String, Object>>load(reader).get("components")).get("schemas")).get("DailyDigest"));
+    }
+    for (String key : path) {
+      node = ((Map<String, Object>) node).get(key);
+    }
+    return node instanceof Map<?, ?> properties ? new ArrayList<>((Set<String>) properties.keySet())
+        : (List<String>) node;
   }
 }
