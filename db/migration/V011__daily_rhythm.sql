@@ -13,7 +13,8 @@ create table lead_daily_run (
 
 -- The digest as it was sent: per team and local date, for the team's supervisor. content is the JSON
 -- document published on leads.digest (reps with overdue tasks, how many, oldest, Tasklist links).
--- mailed_at / mail_attempts / mail_error: the e-mail's delivery, retried until it went out.
+-- mailed_at / mail_attempts / mail_error: the e-mail's delivery, retried until it went out;
+-- mail_claimed_at: a node is sending it (one node per e-mail; a claim older than a few minutes is stale).
 create table lead_digest (
   id             bigint        not null auto_increment primary key,
   team_id        varchar(40)   not null,
@@ -22,10 +23,11 @@ create table lead_digest (
   time_zone      varchar(60)   not null,
   generated_at   datetime(3)   not null,
   overdue_tasks  int           not null,
-  content        text          not null,
+  content        mediumtext    not null,
   mailed_at      datetime(3),
   mail_attempts  int           not null default 0,
   mail_error     varchar(500),
+  mail_claimed_at datetime(3),
   constraint ux_lead_digest unique (team_id, local_date)
 );
 create index ix_lead_digest_manager on lead_digest (manager_id, local_date);

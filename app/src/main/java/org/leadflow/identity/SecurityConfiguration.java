@@ -28,6 +28,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -114,16 +115,18 @@ class SecurityConfiguration {
               "Use HTTP Basic with a leadflow (Camunda) user");
         }))
         .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> writeProblem(response, json,
-            HttpStatus.FORBIDDEN, "Forbidden", "Your groups do not allow " + request.getMethod() + " "
-                + request.getRequestURI())))
+            HttpStatus.FORBIDDEN, "Forbidden", e instanceof CsrfException
+                ? "A write with the page's session needs the CSRF token (header " + CSRF_HEADER + ")"
+                : "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI())))
         // Basic creates no session; a page's session (from /login) is read, never created here
         .securityContext(context -> context.securityContextRepository(sessionReadingRepository()))
         .requestCache(cache -> cache.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-        // writes riding on the session need the token; Basic requests cannot be forged cross-site
+        // writes riding on the session need the token; Basic requests cannot be forged cross-site, and a
+        // request without a session has nothing to forge (it gets the 401 above)
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
             .requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
-                && !hasBasicCredentials(request)))
+                && !hasBasicCredentials(request) && request.getRequestedSessionId() != null))
         .headers(headers -> headers.contentTypeOptions(Customizer.withDefaults()))
         .build();
   }

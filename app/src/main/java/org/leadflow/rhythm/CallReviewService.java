@@ -76,18 +76,23 @@ public class CallReviewService {
     }
     List<Long> reviews = new ArrayList<>();
     due.forEach((key, teams) -> {
+      List<Draw> draws = teams.stream().flatMap(team -> draw(team, key.callDate()).stream()).toList();
+      if (draws.stream().allMatch(draw -> draw.call() == null)) {
+        // a weekend, a holiday, a team without calls: nothing to review, no empty task
+        log.info("No calls of {} to review for {}", key.callDate(), key.supervisorId());
+        return;
+      }
       RhythmMapper.ReviewRow review = new RhythmMapper.ReviewRow();
       review.supervisorId = key.supervisorId();
       review.callDate = key.callDate();
       review.runId = runId;
       review.createdAt = now;
       rhythm.insertReview(review);
-      int items = 0;
-      for (Team team : teams) {
-        items += sampleTeam(review.id, team, key.callDate());
-      }
+      draws.forEach(draw -> rhythm.insertReviewItem(draw.call() == null
+          ? CallReviewItem.noCalls(review.id, draw.teamId(), draw.repId())
+          : CallReviewItem.sampled(review.id, draw.teamId(), draw.call())));
       log.info("Call review {} for {} ({} calls): {} item(s) from {} team(s)", review.id, key.supervisorId(),
-          key.callDate(), items, teams.size());
+          key.callDate(), draws.size(), teams.size());
       reviews.add(review.id);
     });
     return reviews;
@@ -95,25 +100,27 @@ public class CallReviewService {
 
   private record ReviewKey(String supervisorId, LocalDate callDate) {}
 
-  private int sampleTeam(long reviewId, Team team, LocalDate day) {
+  /** One line of a review: a sampled call of a rep, or (call null) that the rep made no call that day. */
+  private record Draw(String teamId, String repId, CallCandidate call) {}
+
+  private List<Draw> draw(Team team, LocalDate day) {
     List<String> reps = people.findRepsOfTeam(team.id()).stream().filter(rep -> rep.status() == RepStatus.ACTIVE)
         .map(Rep::userId).sorted().toList();
     if (reps.isEmpty()) {
-      return 0;
+      return List.of();
     }
     ZoneId zone = DailySchedule.zoneOf(team);
     Map<String, List<CallCandidate>> callsByRep = rhythm.findCalls(reps, day.atStartOfDay(zone).toInstant(),
         day.plusDays(1).atStartOfDay(zone).toInstant()).stream().collect(Collectors.groupingBy(CallCandidate::repId));
-    int items = 0;
+    List<Draw> draws = new ArrayList<>();
     for (String rep : reps) {
       List<CallCandidate> sample = sampler.sample(callsByRep.getOrDefault(rep, List.of()));
       if (sample.isEmpty()) {
-        rhythm.insertReviewItem(CallReviewItem.noCalls(reviewId, team.id(), rep));
+        draws.add(new Draw(team.id(), rep, null));
       }
-      sample.forEach(call -> rhythm.insertReviewItem(CallReviewItem.sampled(reviewId, team.id(), call)));
-      items += Math.max(1, sample.size());
+      sample.forEach(call -> draws.add(new Draw(team.id(), rep, call)));
     }
-    return items;
+    return draws;
   }
 
   private boolean claim(Team team, LocalDate date, Instant now) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -29,6 +31,8 @@ public class DigestMailer {
 
   private static final Logger log = LoggerFactory.getLogger(DigestMailer.class);
   private static final int BATCH = 50;
+  /** A claim older than this is from a node that died while sending: the e-mail is tried again. */
+  private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(5);
 
   private final RhythmMapper rhythm;
   private final JavaMailSender mail;
@@ -51,6 +55,10 @@ public class DigestMailer {
       initialDelay = 1_000)
   public void sendPending() {
     for (Digest digest : rhythm.findUnmailed(properties.digest().mailMaxAttempts(), BATCH)) {
+      Instant now = clock.instant();
+      if (rhythm.claimMail(digest.id(), now, now.minus(CLAIM_TIMEOUT)) == 0) {
+        continue;   // another node sends it (or just did)
+      }
       try {
         String to = addressOf(digest.managerId()).orElseThrow(() -> new IllegalStateException(
             "manager " + digest.managerId() + " has no e-mail address in the Camunda identity"));

@@ -29,6 +29,12 @@ public interface RhythmMapper {
   /** Digests whose e-mail has not gone out and has failed fewer than {@code maxAttempts} times. */
   List<Digest> findUnmailed(int maxAttempts, int limit);
 
+  /**
+   * Takes the e-mail of an unmailed digest for this node: 1 if it is ours to send now, 0 if it went out
+   * meanwhile or another node claimed it after {@code staleBefore}.
+   */
+  int claimMail(long id, Instant now, Instant staleBefore);
+
   void markMailed(long id, Instant mailedAt);
 
   void markMailFailed(long id, String error);

@@ -14,6 +14,7 @@ import org.leadflow.events.LeadEventPublisher;
 import org.leadflow.events.LeadEventType;
 import org.leadflow.lead.LeadService;
 import org.leadflow.people.PeopleMapper;
+import org.leadflow.people.Rep;
 import org.leadflow.people.Team;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -121,10 +122,16 @@ public class SlaService {
     return slas.findLatest(leadId, type);
   }
 
-  /** The supervisor of the team the instance counts in (the manager an escalation goes to), if any. */
+  /**
+   * The manager an escalation goes to: the supervisor of the team of whoever holds the lead now (a
+   * hand-over or a manager's reassignment may have moved it since the instance started), else of the
+   * team the instance counts in; empty when that team has no supervisor.
+   */
   @Transactional(readOnly = true)
   public Optional<String> managerOf(SlaInstance sla) {
-    return Optional.ofNullable(sla.teamId()).flatMap(people::findTeam).map(Team::supervisorId);
+    Optional<String> ownersTeam = Optional.ofNullable(leads.get(sla.leadId()).ownerId()).flatMap(people::findRep)
+        .map(Rep::teamId);
+    return ownersTeam.or(() -> Optional.ofNullable(sla.teamId())).flatMap(people::findTeam).map(Team::supervisorId);
   }
 
   /**

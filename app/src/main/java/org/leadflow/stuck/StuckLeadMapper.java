@@ -12,10 +12,44 @@ interface StuckLeadMapper {
   void insertPositionChange(String leadId, String position, Instant changedAt);
 
   /**
-   * Open leads in {@code stages} that have stood where they are since before {@code standingSince}
-   * and are not flagged already, oldest first.
+   * Open leads not flagged already that stood where they are longer than their own limit: in one of
+   * the {@code limits}' stage (and, for opportunities, funnel position) since before its
+   * {@code standingSince}; oldest first. Each stage is held to its own limit in the query, so leads
+   * within a long limit (nurturing) never crowd the stuck ones out of the batch.
    */
-  List<Candidate> findCandidates(List<String> stages, Instant standingSince, int limit);
+  List<Candidate> findCandidates(List<Threshold> limits, int limit);
+
+  /**
+   * Stuck when standing in {@code stage} ({@code OPPORTUNITY}: in {@code position}, null for none)
+   * since before {@code standingSince}.
+   */
+  final class Threshold {
+    private final String stage;
+    private final String position;
+    private final Instant standingSince;
+
+    public Threshold(String stage, String position, Instant standingSince) {
+      this.stage = stage;
+      this.position = position;
+      this.standingSince = standingSince;
+    }
+
+    public String getStage() {
+      return stage;
+    }
+
+    public String getPosition() {
+      return position;
+    }
+
+    public Instant getStandingSince() {
+      return standingSince;
+    }
+
+    public boolean isOpportunity() {
+      return "OPPORTUNITY".equals(stage);
+    }
+  }
 
   /** Inserts an open row; a second open row for the same lead violates {@code ux_lead_stuck_open}. */
   void insert(StuckLead stuck);

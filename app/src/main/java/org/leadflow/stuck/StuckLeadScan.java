@@ -1,16 +1,15 @@
 package org.leadflow.stuck;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.leadflow.lead.LeadStage;
 import org.leadflow.stuck.StuckLeadMapper.Candidate;
+import org.leadflow.stuck.StuckLeadMapper.Threshold;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -59,31 +58,32 @@ public class StuckLeadScan {
   public List<StuckLead> scan() {
     Instant now = clock.instant();
     Map<String, StuckLimit> limits = new HashMap<>();
-    Map<LeadStage, Duration> shortest = new EnumMap<>(LeadStage.class);
+    List<Threshold> thresholds = new ArrayList<>();
     for (LeadStage stage : LeadStage.values()) {
       if (stage.isOpen()) {
         for (String position : stage == LeadStage.OPPORTUNITY ? POSITIONS : Arrays.asList((String) null)) {
           StuckLimit limit = rule.limit(stage, position);
           limits.put(key(stage, position), limit);
-          shortest.merge(stage, limit.maxDwell(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+          thresholds.add(new Threshold(stage.name(), position, now.minus(limit.maxDwell())));
         }
       }
     }
-    Duration minimum = shortest.values().stream().min(Duration::compareTo).orElseThrow();
-    List<String> stages = shortest.keySet().stream().map(Enum::name).toList();
     List<StuckLead> flagged = new ArrayList<>();
-    for (Candidate candidate : stuck.findCandidates(stages, now.minus(minimum), batchSize)) {
+    for (Candidate candidate : stuck.findCandidates(thresholds, batchSize)) {
       LeadStage stage = LeadStage.valueOf(candidate.stage());
       String position = StuckLeadService.position(stage, candidate.funnelPosition());
       StuckLimit limit = limits.computeIfAbsent(key(stage, position), k -> rule.limit(stage, position));
       Dwell dwell = Dwell.of(stage, candidate.stageChangedAt(), candidate.positionChangedAt(), now);
       if (!dwell.exceeds(limit)) {
-        continue;
+        continue;   // the query already held it to its limit: only a position moved meanwhile lands here
       }
       try {
         service.flag(candidate, limit, dwell).ifPresent(flagged::add);
       } catch (DuplicateKeyException flaggedByAnotherNode) {
         log.debug("Lead {} was flagged stuck by another node", candidate.leadId());
+      } catch (RuntimeException e) {
+        // e.g. the lead's execution was updated concurrently: the next scan tries this lead again
+        log.warn("Could not flag lead {} as stuck; the scan goes on with the next", candidate.leadId(), e);
       }
     }
     if (!flagged.isEmpty()) {

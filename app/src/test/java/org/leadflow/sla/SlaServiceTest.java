@@ -20,6 +20,10 @@ import org.leadflow.events.LeadEventType;
 import org.leadflow.lead.LeadService;
 import org.leadflow.lead.TestLeads;
 import org.leadflow.people.PeopleMapper;
+import org.leadflow.people.Rep;
+import org.leadflow.people.RepStatus;
+import org.leadflow.people.Team;
+import org.leadflow.people.TeamRole;
 import org.mockito.ArgumentCaptor;
 import org.mybatis.spring.boot.test.autoconfigure.MybatisTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,12 +48,13 @@ class SlaServiceTest {
 
   private final MovableClock clock = new MovableClock(START);
   private final LeadEventPublisher publisher = mock(LeadEventPublisher.class);
+  private LeadService leads;
   private SlaService slas;
   private String leadId;
 
   @BeforeEach
   void setUp() {
-    LeadService leads = mock(LeadService.class);
+    leads = mock(LeadService.class);
     when(leads.getForUpdate(any())).thenAnswer(call -> TestLeads.lead(call.getArgument(0)).ownerId("leo").build());
     slas = new SlaService(mapper, leads, people, publisher, TestSlaPolicies.AROUND_THE_CLOCK, clock);
     leadId = "lead-" + System.nanoTime();
@@ -139,6 +144,35 @@ class SlaServiceTest {
     });
     assertThat(slas.carriedOverRecycleAt(leadId, SlaType.SALES_ACCEPT)).contains(first.recycleAt());
     assertThat(slas.carriedOverRecycleAt(leadId, SlaType.SALES_FIRST_CONTACT)).isEmpty();
+  }
+
+  @Test
+  void theEscalationGoesToTheManagerOfWhoeverHoldsTheLeadNowNotOfTheFirstOwner() {
+    String north = "north-" + System.nanoTime();
+    String west = "west-" + System.nanoTime();
+    people.insertTeam(new Team(north, "North", TeamRole.SALES, "max", "DACH", null, "Europe/Berlin"));
+    people.insertTeam(new Team(west, "West", TeamRole.SALES, "mona", "FR", null, "Europe/Paris"));
+    people.insertTeam(new Team(north + "-nobody", "Nobody's", TeamRole.SALES, null, "FR", null, "Europe/Paris"));
+    people.insertRep(new Rep("leo-" + north, north, 10, RepStatus.ACTIVE), START);
+    people.insertRep(new Rep("nick-" + west, west, 10, RepStatus.ACTIVE), START);
+    SlaInstance sla = slas.start(leadId, new SlaSchedule(SlaType.SALES_ACCEPT, acceptSchedule("leo").terms(),
+        "leo-" + north, north, START, START, START, START, START, START), "pi-1", "task-1");
+
+    owner("leo-" + north);
+    assertThat(slas.managerOf(sla)).contains("max");
+    owner("nick-" + west);                  // handed over to a rep of another team meanwhile
+    assertThat(slas.managerOf(sla)).contains("mona");
+    owner(null);                            // nobody holds it: the team the SLA counts in
+    assertThat(slas.managerOf(sla)).contains("max");
+    owner("someone-without-a-team");
+    assertThat(slas.managerOf(sla)).contains("max");
+    SlaInstance unsupervised = slas.start(leadId + "-u", new SlaSchedule(SlaType.SALES_ACCEPT,
+        acceptSchedule("x").terms(), "x", north + "-nobody", START, START, START, START, START, START), "pi-2", "t-2");
+    assertThat(slas.managerOf(unsupervised)).isEmpty();
+  }
+
+  private void owner(String ownerId) {
+    when(leads.get(any())).thenAnswer(call -> TestLeads.lead(call.getArgument(0)).ownerId(ownerId).build());
   }
 
   @Test

@@ -1,0 +1,120 @@
+// End-to-end: the daily digest page (/digest), in a real browser against the real app.
+//
+//   cd e2e && npm ci && node --test digest.test.mjs
+//
+// The app starts with the digest due at any hour (lead.rhythm.digest.local-time 00:00) and its timer set to
+// fire once ~100 s after start (cron on minute and second only, so the machine's time zone does not
+// matter). Before that tick the admin gives leo an overdue task through the engine's REST API, so the
+// sales-north digest has something to say. Then in headless Chromium:
+//   max (sales manager of sales-north and the SDR desk) -> /digest -> the login page -> logs in -> sees one
+//   card per team, leo with 1 overdue task and a Tasklist link to it, the history -> logs out
+//   a wrong password -> the login page says so; sam (an SDR) -> "Not allowed"
+// Screenshots: e2e/screenshots/digest-*.png (gitignored).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  app, http, launchBrowser, newPage, screenshots, startApp, stopApp, until
+} from './support.mjs';
+
+const shot = screenshots('digest');
+const TICK_AFTER_START_S = 100;   // boot (~30-90 s here) plus the overdue task, before the digest timer fires
+
+let browser;
+let tick;
+
+/** Camunda cron (seconds first) that fires once an hour at the minute and second of `at`. */
+function hourlyCronAt(at) {
+  return `${at.getUTCSeconds()} ${at.getUTCMinutes()} * * * ?`;
+}
+
+/** The engine REST API's date format: 2026-12-01T10:00:00.000+0000. */
+function engineDate(date) {
+  return date.toISOString().replace('Z', '+0000');
+}
+
+describe('the daily digest page', { timeout: 8 * 60_000 }, () => {
+  before(async () => {
+    tick = new Date(Date.now() + TICK_AFTER_START_S * 1000);
+    await startApp([
+      '--lead.rhythm.digest.local-time=00:00',
+      `--lead.rhythm.digest.cron=${hourlyCronAt(tick)}`
+    ]);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stopApp();
+  });
+
+  test('leo\'s overdue task is in the sales-north digest that max reads after logging in', async () => {
+    assert.ok(Date.now() < tick.getTime(), `the app took too long to start: the digest tick at ${tick.toISOString()} has passed`);
+    const created = await http('POST', `${app.baseUrl}/engine-rest/task/create`, {
+      user: 'demo',
+      body: { name: 'Call back Ada Lovelace', assignee: 'leo', due: engineDate(new Date(Date.now() - 2 * 86_400_000)) }
+    });
+    assert.equal(created.status, 204, `creating leo's task: ${created.text}`);
+
+    const digests = await until('the digests of max\'s teams in GET /api/digests', async () => {
+      const response = await http('GET', `${app.baseUrl}/api/digests`, { user: 'max' });
+      assert.equal(response.status, 200, response.text);
+      const teams = new Set(response.json.map((d) => d.teamId));
+      return teams.has('sales-north') && teams.has('sdr-desk') ? response.json : null;
+    }, { timeoutMs: TICK_AFTER_START_S * 1000 + 60_000, intervalMs: 2000 });
+    const north = digests.find((d) => d.teamId === 'sales-north');
+    assert.equal(north.managerId, 'max');
+    assert.equal(north.overdueTasks, 1);
+    assert.deepEqual(north.content.reps.map((r) => [r.repId, r.overdueTasks]), [['leo', 1]]);
+    assert.ok(!digests.some((d) => d.teamId === 'sales-west'), 'max must not see mona\'s team');
+
+    const page = await newPage(browser);
+    await page.goto(`${app.baseUrl}/digest`);
+    await page.waitForURL(/\/login$/);
+    await shot(page, 'login');
+    await page.getByLabel('User').fill('max');
+    await page.getByLabel('Password').fill('max');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(/\/digest(\?continue)?$/);   // back to the page that asked for the login
+
+    const card = page.locator('article.digest[data-team="sales-north"]');
+    await card.waitFor();
+    await page.locator('article.digest[data-team="sdr-desk"]').waitFor();
+    assert.match(await card.locator('h2').innerText(), /Sales North/i);
+    assert.match(await card.innerText(), /1 overdue task\(s\)/);
+    const leo = card.locator('tr.rep[data-rep="leo"]');
+    assert.equal(await leo.locator('td.count').innerText(), '1');
+    const link = leo.getByRole('link', { name: /Call back Ada Lovelace/ });
+    assert.match(await link.getAttribute('href'), /\/camunda\/app\/tasklist\/default\/#\/\?task=/);
+    assert.match(await card.innerText(), /Nothing overdue: .*lena/);
+    const history = page.locator('#history tbody tr');
+    assert.ok(await history.count() >= 2, 'one history row per digest');
+    assert.equal(await page.locator('#error').isHidden(), true);
+    await shot(page, 'digest-of-max');
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login\?logout$/);
+    await page.locator('#logged-out').waitFor();
+    await page.goto(`${app.baseUrl}/digest`);
+    await page.waitForURL(/\/login$/);
+    assert.deepEqual(page.pageErrors, []);
+  });
+
+  test('a wrong password is refused on the login page, an SDR is not allowed the digest', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${app.baseUrl}/login`);
+    await page.getByLabel('User').fill('nobody');   // a real user's wrong password locks them for seconds
+    await page.getByLabel('Password').fill('not-a-password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(/\/login\?error$/);
+    await page.locator('#login-error').waitFor();
+    await shot(page, 'wrong-password');
+
+    await page.getByLabel('User').fill('sam');
+    await page.getByLabel('Password').fill('sam');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.locator('#forbidden').waitFor();
+    await shot(page, 'sdr-not-allowed');
+    assert.deepEqual(page.pageErrors, []);
+  });
+});
