@@ -13,15 +13,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  app, http, launchBrowser, newPage, screenshots, startApp, stopApp, until
-} from './support.mjs';
+import { app, appAndBrowser, http, newPage, screenshots, until } from './support.mjs';
 
 const shot = screenshots('digest');
 const TICK_AFTER_START_S = 100;   // boot (~30-90 s here) plus the overdue task, before the digest timer fires
-
-let browser;
-let tick;
 
 /** Camunda cron (seconds first) that fires once an hour at the minute and second of `at`. */
 function hourlyCronAt(at) {
@@ -33,19 +28,11 @@ function engineDate(date) {
   return date.toISOString().replace('Z', '+0000');
 }
 
-describe('the daily digest page', { timeout: 8 * 60_000 }, () => {
-  before(async () => {
-    tick = new Date(Date.now() + TICK_AFTER_START_S * 1000);
-    await startApp([
-      '--lead.rhythm.digest.local-time=00:00',
-      `--lead.rhythm.digest.cron=${hourlyCronAt(tick)}`
-    ]);
-    browser = await launchBrowser();
-  });
+const tick = new Date(Date.now() + TICK_AFTER_START_S * 1000);
 
-  after(async () => {
-    await browser?.close();
-    await stopApp();
+describe('the daily digest page', { timeout: 8 * 60_000 }, () => {
+  const session = appAndBrowser(before, after, {
+    args: ['--lead.rhythm.digest.local-time=00:00', `--lead.rhythm.digest.cron=${hourlyCronAt(tick)}`]
   });
 
   test('leo\'s overdue task is in the sales-north digest that max reads after logging in', async () => {
@@ -68,7 +55,7 @@ describe('the daily digest page', { timeout: 8 * 60_000 }, () => {
     assert.deepEqual(north.content.reps.map((r) => [r.repId, r.overdueTasks]), [['leo', 1]]);
     assert.ok(!digests.some((d) => d.teamId === 'sales-west'), 'max must not see mona\'s team');
 
-    const page = await newPage(browser);
+    const page = await newPage(session.browser);
     await page.goto(`${app.baseUrl}/digest`);
     await page.waitForURL(/\/login$/);
     await shot(page, 'login');
@@ -101,7 +88,7 @@ describe('the daily digest page', { timeout: 8 * 60_000 }, () => {
   });
 
   test('a wrong password is refused on the login page, an SDR is not allowed the digest', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(session.browser);
     await page.goto(`${app.baseUrl}/login`);
     await page.getByLabel('User').fill('nobody');   // a real user's wrong password locks them for seconds
     await page.getByLabel('Password').fill('not-a-password');

@@ -21,7 +21,7 @@ function renderDigest(digest) {
       row.append(el('td', rep.repId), el('td', rep.overdueTasks, 'count'), el('td', new Date(rep.oldestDue).toLocaleString()));
       const tasks = el('td');
       for (const task of rep.tasks) {
-        const link = el('a', `${task.name} (lead ${task.leadId || '—'})`);
+        const link = el('a', task.leadId ? `${task.name} (lead ${task.leadId})` : task.name);
         link.href = task.link;
         tasks.append(link, el('br'));
       }
