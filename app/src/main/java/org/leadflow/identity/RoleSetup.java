@@ -81,11 +81,14 @@ public class RoleSetup {
     filter("Leads to accept", "Sales-ready leads assigned to me, waiting for acceptance", -9,
         tasks.createTaskQuery().taskDefinitionKey(SalesFollowUp.Tasks.ACCEPT_LEAD).taskAssigneeExpression("${currentUser()}")
             .orderByDueDate().asc(), Roles.SALES);
+    // mine, or nobody's (a team without a supervisor): another manager's reviews are theirs alone
     filter("Escalations", "Leads whose SLA my reps let lapse: decide to reassign or leave them", -8,
         tasks.createTaskQuery().taskDefinitionKeyIn(SdrQualification.Tasks.REVIEW_UNCALLED_LEAD,
                 SalesFollowUp.Tasks.REVIEW_UNACCEPTED_LEAD, SalesFollowUp.Tasks.REVIEW_OVERDUE_FIRST_CONTACT,
                 Opportunity.Tasks.REVIEW_OVERDUE_OPPORTUNITY)
-            .taskCandidateGroup(Roles.SALES_MANAGER).includeAssignedTasks().orderByDueDate().asc(),
+            .taskCandidateGroup(Roles.SALES_MANAGER).includeAssignedTasks()
+            .or().taskAssigneeExpression("${currentUser()}").taskUnassigned().endOr()
+            .orderByDueDate().asc(),
         Roles.SALES_MANAGER);
     filter("Win/loss reviews", "Closed deals for marketing to learn from", -7,
         tasks.createTaskQuery().taskDefinitionKey(LeadLifecycle.Tasks.REVIEW_WIN_LOSS)

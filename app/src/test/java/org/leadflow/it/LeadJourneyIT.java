@@ -6,8 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.leadflow.identity.Roles;
 import org.leadflow.process.LeadLifecycle;
 import org.leadflow.process.LeadNurture;
 import org.leadflow.process.Opportunity;
@@ -97,6 +99,9 @@ class LeadJourneyIT extends IntegrationTestBase {
     // then the rep's manager (the supervisor of the rep's team) decides to reassign now
     assertThat(escalation).isAssignedTo("max");
     assertThat(candidateGroups(escalation)).containsExactly("sales-manager");
+    // in max's "Escalations" filter, not in mona's (she manages another team)
+    assertThat(escalationsOf("max")).contains(escalation.getId());
+    assertThat(escalationsOf("mona")).doesNotContain(escalation.getId());
     completeOk("max", escalation, Map.of("managerDecision", "REASSIGN_NOW", "managerNotes", "on leave"));
     runAsyncJobs(leadId);
 
@@ -226,5 +231,16 @@ class LeadJourneyIT extends IntegrationTestBase {
         "realNeed", true, "qualification", "SALES_READY"));
     runAsyncJobs(leadId);
     return leadId;
+  }
+
+  /** The tasks of the Tasklist filter "Escalations" as {@code manager} sees them. */
+  private List<String> escalationsOf(String manager) {
+    Filter filter = engine.getFilterService().createFilterQuery().filterName("Escalations").singleResult();
+    engine.getIdentityService().setAuthentication(manager, List.of(Roles.SALES_MANAGER));
+    try {
+      return engine.getFilterService().<Task>list(filter.getId()).stream().map(Task::getId).toList();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 }
