@@ -1,7 +1,8 @@
 // Cockpit plugin "Stuck leads" (Camunda 7.14+ ES-module plugin format): a route #/stuck-leads, its
 // navigation entry and a dashboard section, each listing the open stuck leads grouped by team with a
 // link to the process instance that carries the stuck-lead incident. Data from the plugin's own REST
-// resource (org.leadflow.stuck.StuckLeadsPluginResource), behind Cockpit's session.
+// resource (org.leadflow.stuck.StuckLeadsPluginResource), behind Cockpit's session. Cockpit also loads
+// plugin.css next to this file for every plugin (a missing one is a 404 and a console error).
 
 const PATH = '/stuck-leads';
 
@@ -36,13 +37,12 @@ function teamTable(group) {
     el('td', {}, lead.company || ''),
     el('td', {}, lead.ownerId || 'team queue'),
     el('td', {}, where(lead)),
-    el('td', { class: 'stuck-lead-days', title: `since ${lead.since}, limit ${lead.limit}` },
-      lead.daysStuck > 0 ? String(lead.daysStuck) : lead.stuckFor),
+    el('td', { class: 'stuck-lead-for', title: `since ${lead.since}, limit ${lead.limit}` }, lead.stuckFor),
     el('td', {}, lead.likelyCause)));
   return el('section', { class: 'stuck-leads-team', 'data-team': group.team || '' },
     el('h4', {}, `${group.team || 'No team'} (${group.leads.length})`),
     el('table', { class: 'cam-table stuck-leads-table' },
-      el('thead', {}, el('tr', {}, ...['Lead', 'Company', 'Owner', 'Stage', 'Days stuck', 'Likely cause']
+      el('thead', {}, el('tr', {}, ...['Lead', 'Company', 'Owner', 'Stage', 'Stuck for', 'Likely cause']
         .map(title => el('th', {}, title)))),
       el('tbody', {}, ...rows)));
 }
