@@ -2,10 +2,9 @@
 //
 //   cd e2e && npm ci && node --test digest.test.mjs
 //
-// The app starts with the digest due at any hour (lead.rhythm.digest.local-time 00:00) and its timer set to
-// fire once ~100 s after start (cron on minute and second only, so the machine's time zone does not
-// matter). Before that tick the admin gives leo an overdue task through the engine's REST API, so the
-// sales-north digest has something to say. Then in headless Chromium:
+// The app starts with the digest's local time set to a Berlin minute ~4 minutes ahead (the demo teams'
+// zone) and its timer checking every 10 s. Before that minute the admin gives leo an overdue task through
+// the engine's REST API, so the sales-north digest has something to say. Then in headless Chromium:
 //   max (sales manager of sales-north and the SDR desk) -> /digest -> the login page -> logs in -> sees one
 //   card per team, leo with 1 overdue task and a Tasklist link to it, the history -> logs out
 //   a wrong password -> the login page says so; sam (an SDR) -> "Not allowed"
@@ -16,11 +15,13 @@ import assert from 'node:assert/strict';
 import { app, appAndBrowser, http, newPage, screenshots, until } from './support.mjs';
 
 const shot = screenshots('digest');
-const TICK_AFTER_START_S = 100;   // boot (~30-90 s here) plus the overdue task, before the digest timer fires
+const BERLIN = 'Europe/Berlin';          // the demo teams' zone (Paris keeps the same hours)
+const DIGEST_AFTER_START_S = 200;        // boot (30-130 s here, two apps at a time) plus the overdue task
 
-/** Camunda cron (seconds first) that fires once an hour at the minute and second of `at`. */
-function hourlyCronAt(at) {
-  return `${at.getUTCSeconds()} ${at.getUTCMinutes()} * * * ?`;
+/** HH:MM in Berlin of `date`. */
+function berlinTime(date) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: BERLIN, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(date);
 }
 
 /** The engine REST API's date format: 2026-12-01T10:00:00.000+0000. */
@@ -28,15 +29,22 @@ function engineDate(date) {
   return date.toISOString().replace('Z', '+0000');
 }
 
-const tick = new Date(Date.now() + TICK_AFTER_START_S * 1000);
+// The digest falls due at the first whole Berlin minute DIGEST_AFTER_START_S from now (checked every
+// 10 s); just before Berlin midnight that would be tomorrow's date, so wait for midnight to pass first.
+while (berlinTime(new Date(Date.now() + (DIGEST_AFTER_START_S + 60) * 1000)) < berlinTime(new Date())) {
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+}
+const digestAt = new Date(Date.now() + (DIGEST_AFTER_START_S + 60) * 1000);
+const digestLocalTime = berlinTime(digestAt);
 
 describe('the daily digest page', { timeout: 8 * 60_000 }, () => {
   const session = appAndBrowser(before, after, {
-    args: ['--lead.rhythm.digest.local-time=00:00', `--lead.rhythm.digest.cron=${hourlyCronAt(tick)}`]
+    args: [`--lead.rhythm.digest.local-time=${digestLocalTime}`, '--lead.rhythm.digest.cron=0/10 * * * * ?']
   });
 
   test('leo\'s overdue task is in the sales-north digest that max reads after logging in', async () => {
-    assert.ok(Date.now() < tick.getTime(), `the app took too long to start: the digest tick at ${tick.toISOString()} has passed`);
+    assert.ok(berlinTime(new Date()) < digestLocalTime,
+      `the app took too long to start: the digest (${digestLocalTime} Berlin) may have been made already`);
     const created = await http('POST', `${app.baseUrl}/engine-rest/task/create`, {
       user: 'demo',
       body: { name: 'Call back Ada Lovelace', assignee: 'leo', due: engineDate(new Date(Date.now() - 2 * 86_400_000)) }
@@ -48,7 +56,7 @@ describe('the daily digest page', { timeout: 8 * 60_000 }, () => {
       assert.equal(response.status, 200, response.text);
       const teams = new Set(response.json.map((d) => d.teamId));
       return teams.has('sales-north') && teams.has('sdr-desk') ? response.json : null;
-    }, { timeoutMs: TICK_AFTER_START_S * 1000 + 60_000, intervalMs: 2000 });
+    }, { timeoutMs: digestAt.getTime() - Date.now() + 60_000, intervalMs: 2000 });
     const north = digests.find((d) => d.teamId === 'sales-north');
     assert.equal(north.managerId, 'max');
     assert.equal(north.overdueTasks, 1);
