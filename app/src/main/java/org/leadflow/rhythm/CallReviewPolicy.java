@@ -3,6 +3,7 @@ package org.leadflow.rhythm;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
+import org.leadflow.calendar.BusinessTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,11 +15,14 @@ public class CallReviewPolicy {
 
   private final RhythmProperties properties;
   private final CallReviewService reviews;
+  private final BusinessTime businessTime;
   private final Clock clock;
 
-  public CallReviewPolicy(RhythmProperties properties, CallReviewService reviews, Clock clock) {
+  public CallReviewPolicy(RhythmProperties properties, CallReviewService reviews, BusinessTime businessTime,
+      Clock clock) {
     this.properties = properties;
     this.reviews = reviews;
+    this.businessTime = businessTime;
     this.clock = clock;
   }
 
@@ -26,8 +30,14 @@ public class CallReviewPolicy {
     return properties.sampling().cron();
   }
 
-  public Date reviewDue() {
-    return Date.from(clock.instant().plus(properties.sampling().reviewWithin()));
+  /**
+   * {@code lead.rhythm.sampling.review-within} of working time in the calendar of the review's (first)
+   * team: a review made on Saturday morning falls due on Monday.
+   */
+  public Date reviewDue(String reviewId) {
+    String teamId = reviews.items(Long.parseLong(reviewId)).stream().map(CallReviewItem::teamId).findFirst()
+        .orElse(null);
+    return Date.from(businessTime.plus(teamId, clock.instant(), properties.sampling().reviewWithin()));
   }
 
   public List<String> reviewsOf(String runId) {

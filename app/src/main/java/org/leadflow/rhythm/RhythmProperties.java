@@ -50,7 +50,8 @@ public record RhythmProperties(Digest digest, Sampling sampling) {
    * @param invalidWeight how much likelier a call whose lead the rep tagged invalid (or disqualified) is
    *     drawn than one tagged valid (3: three to one)
    * @param seed the random source's seed; unset: a fresh random source (tests set one)
-   * @param reviewWithin the review task's due date, from its creation
+   * @param reviewWithin the review task's due date: this much working time (the team's business calendar)
+   *     after its creation
    */
   public record Sampling(String cron, LocalTime localTime, Integer callsPerRep, Double invalidWeight, Long seed,
       Duration reviewWithin) {
@@ -59,7 +60,7 @@ public record RhythmProperties(Digest digest, Sampling sampling) {
       localTime = localTime != null ? localTime : LocalTime.of(7, 0);
       callsPerRep = callsPerRep != null ? callsPerRep : 2;
       invalidWeight = invalidWeight != null ? invalidWeight : 3.0;
-      reviewWithin = reviewWithin != null ? reviewWithin : Duration.ofDays(1);
+      reviewWithin = reviewWithin != null ? reviewWithin : Duration.ofHours(8);   // one working day
       if (callsPerRep < 1) {
         throw new IllegalArgumentException("lead.rhythm.sampling.calls-per-rep must be at least 1");
       }

@@ -67,7 +67,8 @@ class CallReviewProcessTest {
       return "0 0/15 * * * ?";
     }
 
-    public Date reviewDue() {
+    public Date reviewDue(String reviewId) {
+      assertThat(SUPERVISORS).containsKey(reviewId);
       return Date.from(DUE);
     }
 
