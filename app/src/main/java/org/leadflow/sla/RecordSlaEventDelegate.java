@@ -55,10 +55,14 @@ class RecordSlaEventDelegate implements JavaDelegate {
     if (task == null) {
       return;
     }
+    String reminder = "SLA reminder: " + instance.slaType() + " is due at " + instance.dueAt() + " ("
+        + instance.ruleRef() + ")";
     task.setPriority(Math.max(task.getPriority(), REMINDED_PRIORITY));
     task.setFollowUpDate(new Date());
+    // the description is what the owner sees in Tasklist (a comment needs history permissions to be read)
+    task.setDescription(task.getDescription() == null || task.getDescription().isBlank() ? reminder
+        : reminder + "\n\n" + task.getDescription());
     tasks.saveTask(task);
-    tasks.createComment(task.getId(), task.getProcessInstanceId(), "SLA reminder: " + instance.slaType()
-        + " is due at " + instance.dueAt() + " (" + instance.ruleRef() + ")");
+    tasks.createComment(task.getId(), task.getProcessInstanceId(), reminder);
   }
 }

@@ -88,6 +88,7 @@ class LeadJourneyIT extends IntegrationTestBase {
     Task reminded = task(leadId, SalesFollowUp.Tasks.ACCEPT_LEAD);
     assertThat(reminded.getPriority()).isEqualTo(80);
     assertThat(reminded.getFollowUpDate()).isNotNull();
+    assertThat(reminded.getDescription()).startsWith("SLA reminder: SALES_ACCEPT is due at");
     assertThat(tasks.getTaskComments(reminded.getId())).singleElement()
         .satisfies(comment -> assertThat(comment.getFullMessage()).startsWith("SLA reminder: SALES_ACCEPT is due at"));
 
