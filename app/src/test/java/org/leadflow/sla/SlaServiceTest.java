@@ -7,13 +7,19 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.ArgumentMatchers.any;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadflow.MovableClock;
+import org.leadflow.calendar.BusinessTime;
+import org.leadflow.calendar.WorkingCalendar;
+import org.leadflow.calendar.WorkingHours;
 import org.leadflow.events.LeadEvent;
 import org.leadflow.events.LeadEventPublisher;
 import org.leadflow.events.LeadEventType;
@@ -111,6 +117,38 @@ class SlaServiceTest {
     });
     assertThat(published()).filteredOn(event -> event.type() == LeadEventType.SlaCompleted)
         .extracting(event -> event.data().get("outcome").asText()).containsExactly("MET", "MET_LATE");
+  }
+
+  @Test
+  void lateIsMeasuredInTheTeamsWorkingTimeNotInWallClockTime() {
+    // Berlin office hours, Mon-Fri 09:00-17:00: due Friday 16:00, done Monday 10:00 = 2 working hours late
+    WorkingCalendar berlin = new WorkingCalendar("de-berlin", "Berlin", ZoneId.of("Europe/Berlin"),
+        Stream.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
+            .map(day -> new WorkingHours(day, "09:00", "17:00")).toList(), List.of());
+    BusinessTime officeHours = new BusinessTime() {
+      @Override
+      public Instant plus(String teamId, Instant start, Duration workingTime) {
+        return berlin.plus(start, workingTime);
+      }
+
+      @Override
+      public Duration between(String teamId, Instant from, Instant to) {
+        return berlin.between(from, to);
+      }
+    };
+    SlaService inOfficeHours = new SlaService(mapper, leads, people, publisher, officeHours, clock);
+    Instant friday16 = Instant.parse("2026-12-04T15:00:00Z");
+    clock.set(friday16.minus(Duration.ofHours(4)));
+    inOfficeHours.start(leadId, new SlaSchedule(SlaType.SALES_ACCEPT, acceptSchedule("leo").terms(), "leo",
+        "sales-north", clock.instant(), friday16, friday16, friday16, friday16, friday16), "pi-1", "task-1");
+
+    clock.set(Instant.parse("2026-12-07T09:00:00Z"));   // Monday 10:00 Berlin, 66 hours later
+    inOfficeHours.complete(leadId, SlaType.SALES_ACCEPT);
+
+    assertThat(inOfficeHours.ofLead(leadId)).singleElement().satisfies(sla -> {
+      assertThat(sla.outcome()).isEqualTo(SlaInstance.Outcome.MET_LATE);
+      assertThat(sla.overdueSeconds()).isEqualTo(2 * 3600);
+    });
   }
 
   @Test
