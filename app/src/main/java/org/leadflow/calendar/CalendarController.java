@@ -17,10 +17,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.leadflow.capture.FieldError;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -111,22 +109,6 @@ class CalendarController {
     Instant due = calendars.due(calendarId, from, duration);
     return new DuePreview(calendarId, calendars.zoneOf(calendarId).getId(), from, duration, due,
         DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(due.atZone(calendars.zoneOf(calendarId))));
-  }
-
-  @ExceptionHandler(InvalidCalendarException.class)
-  ProblemDetail invalid(InvalidCalendarException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        String.join("; ", e.errors().stream().map(error -> error.field() + " " + error.message()).toList()));
-    problem.setTitle("Invalid request");
-    problem.setProperty("errors", e.errors());
-    return problem;
-  }
-
-  @ExceptionHandler(CalendarNotFoundException.class)
-  ProblemDetail notFound(CalendarNotFoundException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle("Not found");
-    return problem;
   }
 
   private static Instant parseStart(String start) {

@@ -5,6 +5,8 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.leadflow.calendar.CalendarNotFoundException;
+import org.leadflow.calendar.InvalidCalendarException;
 import org.leadflow.capture.FieldError;
 import org.leadflow.capture.JsonFieldErrors;
 import org.leadflow.capture.InvalidSubmissionException;
@@ -87,8 +89,13 @@ class ApiProblemHandler {
     return badRequest(e.errors());
   }
 
-  @ExceptionHandler(PeopleNotFoundException.class)
-  ProblemDetail notFound(PeopleNotFoundException e) {
+  @ExceptionHandler(InvalidCalendarException.class)
+  ProblemDetail invalidCalendar(InvalidCalendarException e) {
+    return badRequest(e.errors());
+  }
+
+  @ExceptionHandler({PeopleNotFoundException.class, CalendarNotFoundException.class})
+  ProblemDetail notFound(RuntimeException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setTitle("Not found");
     return problem;
