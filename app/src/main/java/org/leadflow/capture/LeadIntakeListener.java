@@ -36,7 +36,7 @@ class LeadIntakeListener {
   }
 
   @KafkaListener(id = "lead-intake", groupId = "${spring.kafka.consumer.group-id:leadflow}-intake", topics = "${lead.kafka.topics.captured:leads.captured}",
-      concurrency = "${lead.kafka.intake.concurrency:1}")
+      concurrency = "${lead.kafka.intake.concurrency:3}")
   void onLeadCaptured(ConsumerRecord<String, String> record) {
     LeadCaptureRequest request = reader.read(record, LeadCaptureRequest.class, maxRecordBytes);
     String expectedKey = request.source() + ":" + request.externalId();

@@ -17,7 +17,7 @@ public record KafkaTopicsProperties(Topics topics, Integer partitions, Short rep
     partitions = or(partitions, 3);
     replicationFactor = or(replicationFactor, (short) 1);
     broker = Objects.requireNonNullElseGet(broker, () -> new Broker(null, null, null, null));
-    intake = Objects.requireNonNullElseGet(intake, () -> new Listener(null, null));
+    intake = Objects.requireNonNullElseGet(intake, () -> new Listener(3, null));
     engagement = Objects.requireNonNullElseGet(engagement, () -> new Listener(null, null));
     outbox = Objects.requireNonNullElseGet(outbox, () -> new Outbox(null, null, null));
   }
@@ -59,7 +59,8 @@ public record KafkaTopicsProperties(Topics topics, Integer partitions, Short rep
   }
 
   /**
-   * A listener: how many consumers this node runs (at most the partition count is useful), and how
+   * A listener: how many consumers this node runs (at most the partition count is useful; the listener
+   * annotations read the same property, with the same defaults: 3 for intake, 1 for engagement), and how
    * large one record may be before it is dead-lettered as oversized.
    */
   public record Listener(Integer concurrency, Integer maxRecordBytes) {
