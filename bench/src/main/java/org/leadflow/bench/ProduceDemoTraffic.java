@@ -40,26 +40,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class ProduceDemoTraffic {
 
-  private static final String[] CHANNELS = {"web-form", "ads", "webinar", "event", "referral"};
-  private static final String[] INTENTS = {"INQUIRY", "INQUIRY", "INQUIRY", "CONTENT_DOWNLOAD", "CONTENT_DOWNLOAD",
-      "EVENT_SIGNUP", "NEWSLETTER", "DEMO_REQUEST"};
-  private static final String[] ENGAGEMENTS = {"PAGE_VIEW", "PAGE_VIEW", "PAGE_VIEW", "EMAIL_OPEN", "EMAIL_OPEN",
-      "EMAIL_CLICK", "CONTENT_DOWNLOAD", "FORM_SUBMIT", "WEBINAR_ATTENDED", "CHAT", "PRICING_PAGE_VIEW"};
-  private static final String[] TITLES = {"CTO", "Head of Data", "Marketing Manager", "Analyst", "VP Sales",
-      "Intern", "Founder", "Engineer"};
-  private static final String[] COUNTRIES = {"DE", "FR", "GB", "US", "RO", "CN", "NL"};
-  private static final String[] POISON = {"{ not json", "{\"source\":\"web-form\"}",
-      "{\"source\":\"web-form\",\"externalId\":\"p\",\"intent\":\"SHOUT\",\"consent\":true,\"email\":\"a@b.io\"}",
-      "{\"source\":\"web-form\",\"externalId\":\"p\",\"intent\":\"INQUIRY\",\"consent\":\"yes\"}", ""};
-
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, String> options;
   private final Random random;
   private final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+  private final LeadMix mix;
 
   private ProduceDemoTraffic(Map<String, String> options) {
     this.options = options;
     this.random = new Random(Long.parseLong(options.getOrDefault("seed", "42")));
+    this.mix = new LeadMix(random, run);
   }
 
   public static void main(String[] args) throws Exception {
@@ -79,30 +69,22 @@ public final class ProduceDemoTraffic {
     try (KafkaProducer<String, String> producer = producer(bootstrap)) {
       List<ObjectNode> sent = new ArrayList<>();
       for (int i = 0; i < leads; i++) {
-        ObjectNode lead = lead(i);
+        ObjectNode lead = mix.lead(i);
         emails.add(lead.path("email").asText());
-        send(producer, "leads.captured", lead.path("source").asText() + ":" + lead.path("externalId").asText(), lead);
+        send(producer, "leads.captured", LeadMix.key(lead), lead);
         sent.add(lead);
         if (random.nextDouble() < duplicates) {
           ObjectNode again = sent.get(random.nextInt(sent.size()));
-          send(producer, "leads.captured", again.path("source").asText() + ":" + again.path("externalId").asText(), again);
+          send(producer, "leads.captured", LeadMix.key(again), again);
           duplicatesSent++;
         }
       }
       for (int i = 0; i < poison; i++) {
-        producer.send(new ProducerRecord<>("leads.captured", null, POISON[i % POISON.length]));
+        producer.send(new ProducerRecord<>("leads.captured", null, LeadMix.poison(i)));
       }
       for (int i = 0; i < events; i++) {
-        boolean anonymous = emails.isEmpty() || random.nextInt(10) == 0;
-        String email = anonymous ? "visitor." + run + "." + i + "@prospect-" + random.nextInt(50) + ".io"
-            : emails.get(random.nextInt(emails.size()));
-        ObjectNode event = json.createObjectNode()
-            .put("eventId", "demo-" + run + "-" + i)
-            .put("type", ENGAGEMENTS[random.nextInt(ENGAGEMENTS.length)])
-            .put("email", email)
-            .put("occurredAt", Instant.now().toString())
-            .put("source", "marketing-automation")
-            .put("detail", "/pricing?utm_campaign=demo-" + run);
+        ObjectNode event = mix.engagement(i, emails.isEmpty() ? null : emails.get(random.nextInt(emails.size())));
+        String email = event.path("email").asText();
         send(producer, "leads.engagement", email, event);
       }
       producer.flush();
@@ -110,8 +92,7 @@ public final class ProduceDemoTraffic {
     Duration producing = Duration.between(started, Instant.now());
     System.out.printf("run %s: produced %d leads (+%d exact duplicates, %d poison) and %d engagement events to %s in %d ms%n",
         run, leads, duplicatesSent, poison, events, bootstrap, producing.toMillis());
-    System.out.printf("sources: %s (GET /api/leads?source=web-form-%s ...)%n", String.join(", ",
-        java.util.Arrays.stream(CHANNELS).map(c -> c + "-" + run).toList()), run);
+    System.out.printf("sources: %s (GET /api/leads?source=web-form-%s ...)%n", String.join(", ", mix.sources()), run);
     if (options.containsKey("measure")) {
       measure(leads, started);
     }
@@ -127,8 +108,8 @@ public final class ProduceDemoTraffic {
     long captured = 0;
     while (captured < leads && System.nanoTime() < deadline) {
       captured = 0;
-      for (String channel : CHANNELS) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/api/leads?size=1&source=" + channel + "-" + run))
+      for (String source : mix.sources()) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/api/leads?size=1&source=" + source))
             .header("Authorization", auth).GET().build();
         JsonNode page = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
         captured += page.path("total").asLong();
@@ -144,26 +125,6 @@ public final class ProduceDemoTraffic {
       System.err.println("FAILED: expected exactly " + leads + " distinct leads, found " + captured);
       System.exit(1);
     }
-  }
-
-  private ObjectNode lead(int i) {
-    String channel = CHANNELS[random.nextInt(CHANNELS.length)];
-    String first = "Lee" + i;
-    String company = "Company " + random.nextInt(400);
-    return json.createObjectNode()
-        .put("source", channel + "-" + run)
-        .put("externalId", run + "-" + i)
-        .put("intent", INTENTS[random.nextInt(INTENTS.length)])
-        .put("campaign", "demo-" + (1 + random.nextInt(4)))
-        .put("landingPage", "/landing/" + channel)
-        .put("firstName", first)
-        .put("lastName", "Demo")
-        .put("email", first.toLowerCase() + "." + run + "@" + company.toLowerCase().replace(' ', '-') + ".io")
-        .put("company", company)
-        .put("title", TITLES[random.nextInt(TITLES.length)])
-        .put("companySize", 5 + random.nextInt(2000))
-        .put("country", COUNTRIES[random.nextInt(COUNTRIES.length)])
-        .put("consent", random.nextInt(20) != 0);
   }
 
   private void send(KafkaProducer<String, String> producer, String topic, String key, JsonNode value)

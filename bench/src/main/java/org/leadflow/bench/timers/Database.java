@@ -13,12 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The database under test: DB_URL, DB_USER, DB_PASSWORD, else what {@code bash .ci/run --db-only} wrote. */
-record Database(String url, String user, String password) {
+/**
+ * The database under test: DB_URL, DB_USER, DB_PASSWORD, else what {@code bash .ci/run --db-only} wrote.
+ * Public for the intake benchmark, which boots the engine the same way.
+ */
+public record Database(String url, String user, String password) {
 
   static final Path CI_ENV_FILE = Path.of("/tmp/leadflow-ci-db.env");
 
-  static Database fromEnvironment() throws IOException {
+  public static Database fromEnvironment() throws IOException {
     Map<String, String> values = new LinkedHashMap<>();
     if (System.getenv("DB_URL") == null && Files.isReadable(CI_ENV_FILE)) {
       for (String line : Files.readAllLines(CI_ENV_FILE)) {   // export NAME='value'
@@ -41,16 +44,16 @@ record Database(String url, String user, String password) {
     return new Database(url, values.getOrDefault("DB_USER", ""), values.getOrDefault("DB_PASSWORD", ""));
   }
 
-  boolean isMySql() {
+  public boolean isMySql() {
     return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(url, user, password);
   }
 
   /** A fresh schema: every table of the database dropped (the engine creates its own again). */
-  void dropAllTables() throws SQLException {
+  public void dropAllTables() throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       if (!isMySql()) {
         statement.execute("drop all objects");
@@ -69,6 +72,14 @@ record Database(String url, String user, String password) {
       }
       statement.execute("set foreign_key_checks = 1");
     }
+  }
+
+  /**
+   * The same server and credentials, another database: the JDBC URL's path replaced by {@code name}
+   * (MySQL/MariaDB URLs only), so a benchmark never writes into a database others use.
+   */
+  public Database withDatabaseName(String name) {
+    return new Database(url.replaceFirst("^(jdbc:[a-z]+://[^/]+/)[^?]*", "$1" + name), user, password);
   }
 
   /** The runtime tables of an instance waiting at an SLA timer, parents first; and their id columns. */

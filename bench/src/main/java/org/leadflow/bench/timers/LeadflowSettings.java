@@ -15,7 +15,7 @@ import org.springframework.core.io.FileSystemResource;
  * The engine settings the app ships, read from its own configuration files (application.yaml, then the
  * mysql profile's), never copied: the engine part ({@code camunda.bpm.*}) and the connection pool.
  */
-final class LeadflowSettings {
+public final class LeadflowSettings {
 
   static final String JOB_EXECUTION = "camunda.bpm.job-execution.";
   static final String ACQUIRE_BY_DUE_DATE = "camunda.bpm.generic-properties.properties.job-executor-acquire-by-due-date";
@@ -24,9 +24,9 @@ final class LeadflowSettings {
       "camunda.bpm.webapp.", "camunda.bpm.admin-user.");
 
   private final Map<String, Object> all = new LinkedHashMap<>();
-  final Path migrations;
+  public final Path migrations;
 
-  LeadflowSettings(Path repo) throws IOException {
+  public LeadflowSettings(Path repo) throws IOException {
     Path resources = repo.resolve("app/src/main/resources");
     for (String file : List.of("application.yaml", "application-mysql.yaml")) {
       Path path = resources.resolve(file);
@@ -65,8 +65,13 @@ final class LeadflowSettings {
     return properties;
   }
 
+  /** Everything the app ships ({@code camunda.bpm.*}, the pool): the leadflow variant. */
+  public Map<String, Object> shipped() {
+    return propertiesFor(Variant.LEADFLOW);
+  }
+
   /** What the app sets for the job executor (shown in the report). */
-  Map<String, Object> jobExecutorSettings() {
+  public Map<String, Object> jobExecutorSettings() {
     Map<String, Object> settings = new LinkedHashMap<>();
     all.forEach((name, value) -> {
       if (name.startsWith(JOB_EXECUTION) || name.startsWith("camunda.bpm.generic-properties.properties.job-executor-")
