@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The database under test: DB_URL, DB_USER, DB_PASSWORD, else what {@code bash .ci/run --db-only} wrote. */
-record Database(String url, String user, String password) {
+public record Database(String url, String user, String password) {
 
   static final Path CI_ENV_FILE = Path.of("/tmp/leadflow-ci-db.env");
 
-  static Database fromEnvironment() throws IOException {
+  public static Database fromEnvironment() throws IOException {
     Map<String, String> values = new LinkedHashMap<>();
     if (System.getenv("DB_URL") == null && Files.isReadable(CI_ENV_FILE)) {
       for (String line : Files.readAllLines(CI_ENV_FILE)) {   // export NAME='value'
@@ -41,16 +41,16 @@ record Database(String url, String user, String password) {
     return new Database(url, values.getOrDefault("DB_USER", ""), values.getOrDefault("DB_PASSWORD", ""));
   }
 
-  boolean isMySql() {
+  public boolean isMySql() {
     return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(url, user, password);
   }
 
   /** A fresh schema: every table of the database dropped (the engine creates its own again). */
-  void dropAllTables() throws SQLException {
+  public void dropAllTables() throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       if (!isMySql()) {
         statement.execute("drop all objects");
