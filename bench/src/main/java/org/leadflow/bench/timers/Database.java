@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The database under test: DB_URL, DB_USER, DB_PASSWORD, else what {@code bash .ci/run --db-only} wrote.
- * Public for the intake benchmark, which boots the engine the same way.
+ * Public for the intake and Tasklist benchmarks, which boots the engine the same way.
  */
 public record Database(String url, String user, String password) {
 
