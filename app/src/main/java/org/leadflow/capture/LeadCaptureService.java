@@ -42,16 +42,19 @@ public class LeadCaptureService {
   private final SubmissionMapper submissions;
   private final ContactNormalizer normalizer;
   private final EngagementService engagements;
+  private final ContactLocks contactLocks;
   private final RuntimeService runtime;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   public LeadCaptureService(LeadService leads, SubmissionMapper submissions, ContactNormalizer normalizer,
-      EngagementService engagements, RuntimeService runtime, TransactionTemplate transaction, Clock clock) {
+      EngagementService engagements, ContactLocks contactLocks, RuntimeService runtime,
+      TransactionTemplate transaction, Clock clock) {
     this.leads = leads;
     this.submissions = submissions;
     this.normalizer = normalizer;
     this.engagements = engagements;
+    this.contactLocks = contactLocks;
     this.runtime = runtime;
     this.transaction = transaction;
     this.clock = clock;
@@ -59,7 +62,9 @@ public class LeadCaptureService {
 
   /**
    * Captures a submission exactly once. A concurrent duplicate that loses the race on the
-   * submission's unique key gets the lead the winner created.
+   * submission's unique key gets the lead the winner created; concurrent submissions of one contact
+   * under different keys take turns ({@link ContactLocks}), so the later one attaches to the lead the
+   * earlier one created.
    *
    * @throws InvalidSubmissionException naming every field that cannot be accepted
    */
@@ -78,6 +83,7 @@ public class LeadCaptureService {
       return existing.get();
     }
     Instant now = clock.instant();
+    contactLocks.lock(candidate.email(), candidate.phone());   // a concurrent capture of this person waits here
     List<Lead> open = leads.findOpenByContact(candidate.email(), candidate.phone(), null);
     if (!open.isEmpty()) {
       Lead lead = open.get(0);

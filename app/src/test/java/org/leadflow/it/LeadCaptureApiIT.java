@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -96,6 +100,48 @@ class LeadCaptureApiIT extends IntegrationTestBase {
     assertThat(task(leadId, SdrQualification.Tasks.QUALIFY_LEAD)).isNotNull();
     JsonNode timeline = get("mia", "/api/leads/" + leadId).getBody().path("timeline");
     assertThat(timeline.findValuesAsText("kind")).contains("REENGAGEMENT", "SUBMISSION", "SCORE", "STAGE");
+  }
+
+  @Test
+  void onePersonSubmittingTwiceAtTheSameMomentBecomesOneLead() throws Exception {
+    ExecutorService twoChannels = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 8; round++) {
+        // given the same person on two channels (different source:externalId keys)
+        String tag = unique();
+        ObjectNode webForm = submission("INQUIRY", tag);
+        ObjectNode webinar = submission("EVENT_SIGNUP", tag);
+        webinar.put("source", "webinar");
+        webinar.put("externalId", "wb-" + tag);
+        CyclicBarrier together = new CyclicBarrier(2);
+
+        // when both arrive at once
+        CompletableFuture<ResponseEntity<JsonNode>> first = CompletableFuture.supplyAsync(
+            () -> postTogether(together, webForm), twoChannels);
+        CompletableFuture<ResponseEntity<JsonNode>> second = CompletableFuture.supplyAsync(
+            () -> postTogether(together, webinar), twoChannels);
+
+        // then one of them created the lead and the other was attached to it
+        List<ResponseEntity<JsonNode>> responses = List.of(first.get(), second.get());
+        assertThat(responses).allSatisfy(response -> assertThat(response.getStatusCode().is2xxSuccessful())
+            .as(String.valueOf(response.getBody())).isTrue());
+        assertThat(responses.stream().map(response -> response.getBody().path("lead").path("id").asText()).distinct())
+            .as("round %d", round).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from lead where email = ?", Integer.class,
+            webForm.path("email").asText())).as("round %d", round).isEqualTo(1);
+      }
+    } finally {
+      twoChannels.shutdownNow();
+    }
+  }
+
+  private ResponseEntity<JsonNode> postTogether(CyclicBarrier together, ObjectNode submission) {
+    try {
+      together.await();
+    } catch (Exception interrupted) {
+      throw new IllegalStateException(interrupted);
+    }
+    return post("mia", "/api/leads", submission);
   }
 
   @Test
