@@ -101,11 +101,18 @@ final class OpenSdrTasks {
         values.append(n == 1 ? "" : ",").append('(').append(n).append(')');
       }
       statement.execute("insert into bench_copy (n) values " + values);
+      // the task's sdr-qualification instance, then the lifecycle instance that called it (ROOT_PROC_INST_ID_
+      // is not set on every execution, SUPER_EXEC_ of the called instance is); MariaDB cannot read a temporary
+      // table twice in one statement, hence two
+      statement.execute("create temporary table bench_called (id varchar(64) primary key)");
+      statement.execute("insert into bench_called (id) select distinct t.PROC_INST_ID_ from ACT_RU_TASK t"
+          + " join ACT_RU_IDENTITYLINK l on l.TASK_ID_ = t.ID_"
+          + " where l.TYPE_ = 'candidate' and l.GROUP_ID_ = '" + group + "'");
       statement.execute("create temporary table bench_instance (id varchar(64) primary key)");
-      statement.execute("insert into bench_instance (id) select distinct e.PROC_INST_ID_ from ACT_RU_EXECUTION e"
-          + " where e.ROOT_PROC_INST_ID_ in (select x.ROOT_PROC_INST_ID_ from ACT_RU_TASK t"
-          + " join ACT_RU_EXECUTION x on x.ID_ = t.EXECUTION_ID_ join ACT_RU_IDENTITYLINK l on l.TASK_ID_ = t.ID_"
-          + " where l.TYPE_ = 'candidate' and l.GROUP_ID_ = '" + group + "')");
+      statement.execute("insert into bench_instance (id) select id from bench_called");
+      statement.execute("insert ignore into bench_instance (id) select distinct caller.PROC_INST_ID_"
+          + " from bench_called c join ACT_RU_EXECUTION called on called.ID_ = c.id"
+          + " join ACT_RU_EXECUTION caller on caller.ID_ = called.SUPER_EXEC_");
       statement.execute("create temporary table bench_task (id varchar(64) primary key)");
       statement.execute("insert into bench_task (id) select ID_ from ACT_RU_TASK"
           + " where PROC_INST_ID_ in (select id from bench_instance)");
@@ -123,6 +130,7 @@ final class OpenSdrTasks {
       }
       statement.execute("drop temporary table bench_copy");
       statement.execute("drop temporary table bench_instance");
+      statement.execute("drop temporary table bench_called");
       statement.execute("drop temporary table bench_task");
       statement.execute("set foreign_key_checks = 1");
       statement.execute("analyze table " + String.join(", ", TABLES.keySet().stream().map(String::trim)
