@@ -1,20 +1,17 @@
 package org.leadflow.bench.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leadflow.bench.BenchRun;
 import org.leadflow.bench.timers.Database;
 import org.leadflow.bench.timers.LeadflowSettings;
 
@@ -68,39 +65,18 @@ public final class IntakeBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
+    Map<String, String> defaults = new LinkedHashMap<>();
     for (String[] option : new String[][] {{"leads", "3000"}, {"warmup-leads", "100"}, {"threads", "4"},
         {"baseline-warmup", "5"}, {"baseline-seconds", "20"}, {"rates", "0.5,1.0"}, {"rate-seconds", "30"},
         {"duplicates", "0.01"}, {"poison", "0.005"}, {"events", "0.3"}, {"seed", "42"},
         {"database", "leadflow_bench_intake"}, {"broker-port", "39092"}, {"bootstrap", ""}, {"app-port", "38080"},
         {"app-jvm-args", ""}, {"settle-timeout", "600"}}) {
-      options.put(option[0], option[1]);
+      defaults.put(option[0], option[1]);
     }
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 == args.length || !options.containsKey(args[i].substring(2))) {
-        throw new IllegalArgumentException("usage: --" + String.join(" V --", options.keySet()) + " V; got "
-            + args[i]);
-      }
-      options.put(args[i].substring(2), args[++i]);
-    }
-    if (options.get("database").equals("leadflow_ci")) {
-      throw new IllegalArgumentException("leadflow_ci is the CI's database; pass --database of your own");
-    }
-    Path repo = Path.of(System.getProperty("leadflow.repo", ".")).toAbsolutePath().normalize();
-    Database named = Database.fromEnvironment().withDatabaseName(options.get("database"));
-    // the engine's "is the schema there?" looks ACT_GE_PROPERTY up by JDBC metadata; without this Connector/J
-    // finds the tables of another database on the same server and the engine skips creating its own
-    Database database = new Database(named.url() + (named.url().contains("?") ? "&" : "?")
-        + "nullDatabaseMeansCurrent=true", named.user(), named.password());
-    Map<String, Object> report = new IntakeBenchmark(options, repo, database).run();
-    Path results = repo.resolve("bench/results");
-    Files.createDirectories(results);
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    Path file = results.resolve("intake-" + stamp + ".json");
-    json.writeValue(file.toFile(), report);
-    json.writeValue(results.resolve("latest-intake.json").toFile(), report);
-    System.out.println("\nwritten: " + file);
+    Map<String, String> options = BenchRun.options(defaults, args);
+    Map<String, Object> report = new IntakeBenchmark(options, BenchRun.repo(),
+        BenchRun.ownDatabase(options.get("database"))).run();
+    BenchRun.writeResults("intake", report);
     System.exit(Boolean.TRUE.equals(report.get("exactlyOnce")) ? 0 : 1);
   }
 

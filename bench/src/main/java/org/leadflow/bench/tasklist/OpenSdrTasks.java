@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,12 +94,7 @@ final class OpenSdrTasks {
     Map<String, Long> inserted = new LinkedHashMap<>();
     try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
       statement.execute("set foreign_key_checks = 0");   // a copied child may precede its copied parent
-      statement.execute("create temporary table bench_copy (n int primary key)");
-      StringBuilder values = new StringBuilder();
-      for (int n = 1; n <= copies; n++) {
-        values.append(n == 1 ? "" : ",").append('(').append(n).append(')');
-      }
-      statement.execute("insert into bench_copy (n) values " + values);
+      Database.createCopyTable(statement, copies);
       // the task's sdr-qualification instance, then the lifecycle instance that called it (ROOT_PROC_INST_ID_
       // is not set on every execution, SUPER_EXEC_ of the called instance is); MariaDB cannot read a temporary
       // table twice in one statement, hence two
@@ -118,7 +112,7 @@ final class OpenSdrTasks {
           + " where PROC_INST_ID_ in (select id from bench_instance)");
       for (Map.Entry<String, String> table : TABLES.entrySet()) {
         String name = table.getKey().trim();
-        List<String> columns = columns(statement, name);
+        List<String> columns = Database.columns(statement, name);
         List<String> expressions = columns.stream().map(column -> ID_COLUMNS.contains(column)
             ? "concat(" + column + ", '-', bench_copy.n)"
             : column.equals("DUEDATE_") && name.equals("ACT_RU_JOB") ? "date_add(DUEDATE_, interval bench_copy.n day)"
@@ -137,16 +131,5 @@ final class OpenSdrTasks {
           .distinct().toList()));
     }
     return inserted;
-  }
-
-  private static List<String> columns(Statement statement, String table) throws SQLException {
-    List<String> columns = new ArrayList<>();
-    try (ResultSet rows = statement.executeQuery("select column_name from information_schema.columns"
-        + " where table_schema = database() and table_name = '" + table + "' order by ordinal_position")) {
-      while (rows.next()) {
-        columns.add(rows.getString(1));
-      }
-    }
-    return columns;
   }
 }

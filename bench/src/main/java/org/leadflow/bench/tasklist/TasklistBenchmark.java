@@ -2,22 +2,19 @@ package org.leadflow.bench.tasklist;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.leadflow.bench.BenchRun;
 import org.leadflow.bench.timers.Database;
 
 /**
@@ -51,39 +48,18 @@ public final class TasklistBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
+    Map<String, String> defaults = new LinkedHashMap<>();
     for (String[] option : new String[][] {{"template", "1000"}, {"tasks", "100000"}, {"requests", "200"},
         {"warmup", "30"}, {"database", "leadflow_bench_tasklist"}, {"broker-port", "39192"},
         {"app-port", "38181"}, {"settle-timeout", "900"}}) {
-      options.put(option[0], option[1]);
+      defaults.put(option[0], option[1]);
     }
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 == args.length || !options.containsKey(args[i].substring(2))) {
-        throw new IllegalArgumentException("usage: --" + String.join(" V --", options.keySet()) + " V; got "
-            + args[i]);
-      }
-      options.put(args[i].substring(2), args[++i]);
-    }
-    if (options.get("database").equals("leadflow_ci")) {
-      throw new IllegalArgumentException("leadflow_ci is the CI's database; pass --database of your own");
-    }
-    Map<String, Object> report = new TasklistBenchmark(options).run();
-    Path repo = Path.of(System.getProperty("leadflow.repo", ".")).toAbsolutePath().normalize();
-    Path results = repo.resolve("bench/results");
-    Files.createDirectories(results);
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    Path file = results.resolve("tasklist-" + stamp + ".json");
-    json.writeValue(file.toFile(), report);
-    json.writeValue(results.resolve("latest-tasklist.json").toFile(), report);
-    System.out.println("written: " + file);
+    BenchRun.writeResults("tasklist", new TasklistBenchmark(BenchRun.options(defaults, args)).run());
   }
 
   private Map<String, Object> run() throws Exception {
-    Path repo = Path.of(System.getProperty("leadflow.repo", ".")).toAbsolutePath().normalize();
-    Database named = Database.fromEnvironment().withDatabaseName(options.get("database"));
-    Database database = new Database(named.url() + (named.url().contains("?") ? "&" : "?")
-        + "nullDatabaseMeansCurrent=true", named.user(), named.password());
+    Path repo = BenchRun.repo();
+    Database database = BenchRun.ownDatabase(options.get("database"));
     database.dropAllTables();
     int template = Integer.parseInt(options.get("template"));
     int target = Integer.parseInt(options.get("tasks"));

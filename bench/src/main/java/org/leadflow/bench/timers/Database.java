@@ -104,20 +104,9 @@ public record Database(String url, String user, String password) {
   void copyWaitingInstances(int copies) throws SQLException {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       statement.execute("set foreign_key_checks = 0");   // a copied child may precede its copied parent
-      statement.execute("create temporary table bench_copy (n int primary key)");
-      StringBuilder values = new StringBuilder();
-      for (int n = 1; n <= copies; n++) {
-        values.append(n == 1 ? "" : ",").append('(').append(n).append(')');
-      }
-      statement.execute("insert into bench_copy (n) values " + values);
+      createCopyTable(statement, copies);
       for (Map.Entry<String, List<String>> table : RUNTIME_TABLES.entrySet()) {
-        List<String> columns = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery("select column_name from information_schema.columns"
-            + " where table_schema = database() and table_name = '" + table.getKey() + "' order by ordinal_position")) {
-          while (rows.next()) {
-            columns.add(rows.getString(1));
-          }
-        }
+        List<String> columns = columns(statement, table.getKey());
         List<String> expressions = columns.stream().map(column -> table.getValue().contains(column)
             ? "concat(" + column + ", '-', bench_copy.n)"
             : column.equals("DUEDATE_") ? "date_add(DUEDATE_, interval bench_copy.n day)" : column).toList();
@@ -152,5 +141,27 @@ public record Database(String url, String user, String password) {
       }
     }
     return plan;
+  }
+
+  /** A temporary table {@code bench_copy(n)} holding 1 to {@code copies}: cross-joined, it numbers the copies. */
+  public static void createCopyTable(Statement statement, int copies) throws SQLException {
+    statement.execute("create temporary table bench_copy (n int primary key)");
+    StringBuilder values = new StringBuilder();
+    for (int n = 1; n <= copies; n++) {
+      values.append(n == 1 ? "" : ",").append('(').append(n).append(')');
+    }
+    statement.execute("insert into bench_copy (n) values " + values);
+  }
+
+  /** The columns of {@code table} in the current database, in their order. */
+  public static List<String> columns(Statement statement, String table) throws SQLException {
+    List<String> columns = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery("select column_name from information_schema.columns"
+        + " where table_schema = database() and table_name = '" + table + "' order by ordinal_position")) {
+      while (rows.next()) {
+        columns.add(rows.getString(1));
+      }
+    }
+    return columns;
   }
 }

@@ -1,15 +1,10 @@
 package org.leadflow.bench.timers;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.leadflow.bench.BenchRun;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -69,27 +64,12 @@ public final class TimerBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>(Map.of("pending", "100000", "burst", "1000", "spread", "60",
+    Map<String, String> options = BenchRun.options(Map.of("pending", "100000", "burst", "1000", "spread", "60",
         "lead", "15", "threads", "4", "template", "1000", "batch", "250", "timeout", "600",
-        "variants", "defaults,index,index-due-date,leadflow"));
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 == args.length || !options.containsKey(args[i].substring(2))) {
-        throw new IllegalArgumentException("usage: --" + String.join(" N --", options.keySet()) + " N; got "
-            + args[i]);
-      }
-      options.put(args[i].substring(2), args[++i]);
-    }
-    Path repo = Path.of(System.getProperty("leadflow.repo", ".")).toAbsolutePath().normalize();
-    TimerBenchmark benchmark = new TimerBenchmark(options, Database.fromEnvironment(), new LeadflowSettings(repo));
-    Map<String, Object> report = benchmark.run();
-    Path results = repo.resolve("bench/results");
-    Files.createDirectories(results);
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    Path file = results.resolve("timers-" + stamp + ".json");
-    json.writeValue(file.toFile(), report);
-    json.writeValue(results.resolve("latest-timers.json").toFile(), report);
-    System.out.println("\nwritten: " + file);
+        "variants", "defaults,index,index-due-date,leadflow"), args);
+    TimerBenchmark benchmark = new TimerBenchmark(options, Database.fromEnvironment(),
+        new LeadflowSettings(BenchRun.repo()));
+    BenchRun.writeResults("timers", benchmark.run());
     System.exit(0);   // the starter's and Hikari's threads are gone, but be sure
   }
 
