@@ -10,6 +10,7 @@ import org.leadflow.calendar.InvalidCalendarException;
 import org.leadflow.capture.FieldError;
 import org.leadflow.capture.JsonFieldErrors;
 import org.leadflow.capture.InvalidSubmissionException;
+import org.leadflow.events.TransientFailures;
 import org.leadflow.lead.LeadNotFoundException;
 import org.leadflow.people.InvalidPeopleChangeException;
 import org.leadflow.people.PeopleNotFoundException;
@@ -17,8 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,7 +31,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Bad input gets a 400 {@code application/problem+json} whose {@code errors} name every bad field;
- * never a 500. Unknown ids get a 404.
+ * never a 500. Unknown ids get a 404. A request the database was too busy for gets a 503 with
+ * {@code Retry-After}: it stored nothing and may be sent again.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackages = "org.leadflow")
@@ -101,8 +105,28 @@ class ApiProblemHandler {
     return problem;
   }
 
+  /**
+   * The database was busy (a lock wait timed out, a deadlock, a lost connection): the transaction rolled back,
+   * so nothing of the request was stored, and sending it again is safe (a lead's source and external id make
+   * a re-sent submission a detected duplicate). 503 with {@code Retry-After}, not a 500.
+   */
+  static final int RETRY_AFTER_SECONDS = 2;
+
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (TransientFailures.isTransient(e)) {
+      log.warn("Request rolled back on a transient database failure (answered 503): {}", e.toString());
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+          "The database was busy and nothing was stored; send the same request again (a re-sent lead is "
+              + "recognised by its source and external id)");
+      problem.setTitle("Busy, try again");
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).body(problem);
+    }
+    return ResponseEntity.internalServerError().body(internalError(e));
+  }
+
+  private static ProblemDetail internalError(Exception e) {
     String reference = UUID.randomUUID().toString();
     log.error("Unexpected error, reference {}", reference, e);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
