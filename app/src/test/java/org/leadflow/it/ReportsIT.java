@@ -245,6 +245,7 @@ class ReportsIT extends IntegrationTestBase {
   void accessRules() {
     assertThat(get("sam", "/api/reports/funnel?rep=leo").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get("sam", "/api/reports/funnel").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get("sam", "/api/reports/funnel?rep=nobody").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get("sam", "/api/reports/funnel?team=sales-north").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get("sam", "/api/reports/funnel?team=sdr-desk").getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get("sam", "/api/reports/quality?rep=sara").getStatusCode()).isEqualTo(HttpStatus.OK);
