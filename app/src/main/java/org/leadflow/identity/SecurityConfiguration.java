@@ -48,10 +48,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       sales-manager or admin; SLA records ({@code /api/slas}) are read by every working group; business
  *       calendars ({@code /api/calendars}) are read by the working groups and edited by admins; the
  *       stuck-lead list needs sales-manager, process-owner or admin; the digests ({@code /api/digests})
- *       are for sales managers and admins; campaign costs ({@code /api/campaign-costs}) are written by
- *       marketing and admins, plans ({@code /api/plans}) by sales managers and admins, both read by marketing,
- *       sales managers and admins; the money reports ({@code /api/reports/pipeline|revenue|costs|leaderboard})
- *       are read by those and by sdr and sales users, who see only their own teams' figures.</li>
+ *       are for sales managers and admins; the reports ({@code GET /api/reports/**}) let every working group
+ *       in, and {@code org.leadflow.reports.ReportAccess} narrows it down (marketing, sales managers and admins
+ *       see everything, sdr and sales their own teams, everybody else gets a 403); the money reports
+ *       ({@code /api/reports/pipeline|revenue|costs|leaderboard}) already refuse other groups at the door;
+ *       campaign costs ({@code /api/campaign-costs}) are written by marketing and admins, plans
+ *       ({@code /api/plans}) by sales managers and admins, both read by marketing, sales managers and admins.</li>
  *   <li>The app's own pages ({@link #PAGES}, plain HTML/CSS/JS from {@code static/}, one stylesheet
  *       {@code /css/leadflow.css}, the shared script {@code /js/page.js}): form login at {@code /login}
  *       against the Camunda identity (the same users and passwords as Tasklist), an HTTP session,
@@ -124,6 +126,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.DELETE, "/api/plans/*").hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/reports/pipeline", "/api/reports/revenue", "/api/reports/costs",
                 "/api/reports/leaderboard").hasAnyAuthority(REPORT_READERS)
+            .requestMatchers(HttpMethod.GET, "/api/reports", "/api/reports/**").hasAnyAuthority(READERS)
             .anyRequest().hasAuthority(Roles.ADMIN))
         .httpBasic(basic -> basic.realmName("leadflow").authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"leadflow\"");

@@ -33,9 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 class MoneyReportController {
 
   private final MoneyReports reports;
-  private final MoneyReportAccess access;
+  private final ReportAccess access;
 
-  MoneyReportController(MoneyReports reports, MoneyReportAccess access) {
+  MoneyReportController(MoneyReports reports, ReportAccess access) {
     this.reports = reports;
     this.access = access;
   }
@@ -85,7 +85,12 @@ class MoneyReportController {
     } catch (DateTimeParseException e) {
       throw MoneyProblemHandler.parameter("month", "must be a month like 2026-12");
     }
-    List<String> visible = access.visibleTeams(user);
+    if (!access.fullAccess(user) && java.util.Collections.disjoint(user.getAuthorities().stream()
+        .map(a -> a.getAuthority()).toList(), MoneyReports.TEAM_ONLY)) {
+      throw new ReportForbiddenException("The leaderboard is for marketing, sales managers, admins and (their own "
+          + "teams' lines) sdr and sales users");
+    }
+    java.util.Set<String> visible = access.visibleTeams(user);
     String teamFilter = team == null || team.isBlank() ? null : team.strip();
     if (visible != null && teamFilter != null && !visible.contains(teamFilter)) {
       throw new ReportForbiddenException("sdr and sales users see only their own teams' lines");
@@ -99,10 +104,9 @@ class MoneyReportController {
   }
 
   private MoneyFilter filter(Map<String, String> params, Authentication user) {
-    MoneyFilter filter = MoneyFilter.of(params, reports.today());
-    checkFormat(params.get("format"));
-    access.check(user, filter);
-    return filter;
+    ReportFilter parsed = ReportFilter.parse(params, reports.today());
+    access.check(user, parsed);
+    return MoneyFilter.of(parsed);
   }
 
   private static void checkFormat(String format) {

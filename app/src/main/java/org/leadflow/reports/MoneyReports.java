@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 class MoneyReports {
 
   static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+  static final List<String> TEAM_ONLY = List.of(org.leadflow.identity.Roles.SDR, org.leadflow.identity.Roles.SALES);
 
   private final JdbcTemplate jdbc;
   private final CampaignCostService costs;
@@ -184,7 +185,7 @@ class MoneyReports {
    * come last. Lines: every active rep profile plus anyone with a plan or a close in the month; team
    * plans in {@code teams}. {@code visibleTeams} null = all.
    */
-  Map<String, Object> leaderboard(YearMonth month, String team, List<String> visibleTeams) {
+  Map<String, Object> leaderboard(YearMonth month, String team, java.util.Collection<String> visibleTeams) {
     LocalDate today = today();
     Timestamp monthStart = Timestamp.from(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
     Timestamp monthEnd = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));

@@ -1,8 +1,9 @@
 package org.leadflow.reports;
 
-/** The caller's groups or teams do not cover the figures asked for (403). */
-class ReportForbiddenException extends RuntimeException {
-  ReportForbiddenException(String message) {
+/** The caller may not see the figures asked for (a 403 problem; see {@link ReportAccess}). */
+public class ReportForbiddenException extends RuntimeException {
+
+  public ReportForbiddenException(String message) {
     super(message);
   }
 }
