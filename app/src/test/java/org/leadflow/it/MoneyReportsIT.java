@@ -295,6 +295,20 @@ class MoneyReportsIT extends IntegrationTestBase {
     assertThat(reps).contains("leo", "lena").doesNotContain("nick");
   }
 
+  @Test
+  void theMoneyDoorsAreInTheOpenApiDescription() {
+    JsonNode paths = get(null, "/v3/api-docs").getBody().path("paths");
+    assertThat(paths.has("/api/campaign-costs")).isTrue();
+    assertThat(paths.path("/api/campaign-costs").path("post").path("requestBody").path("content").has("text/csv"))
+        .isTrue();
+    assertThat(paths.has("/api/campaign-costs/{id}")).isTrue();
+    assertThat(paths.has("/api/plans")).isTrue();
+    assertThat(paths.has("/api/reports/pipeline")).isTrue();
+    assertThat(paths.has("/api/reports/revenue")).isTrue();
+    assertThat(paths.has("/api/reports/costs")).isTrue();
+    assertThat(paths.has("/api/reports/leaderboard")).isTrue();
+  }
+
   private String leoLastName() {
     return jdbc.queryForObject("select LAST_ from ACT_ID_USER where ID_ = 'leo'", String.class);
   }
