@@ -50,7 +50,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       stuck-lead list needs sales-manager, process-owner or admin; the digests ({@code /api/digests})
  *       are for sales managers and admins; the reports ({@code GET /api/reports/**}) let every working group
  *       in, and {@code org.leadflow.reports.ReportAccess} narrows it down (marketing, sales managers and admins
- *       see everything, sdr and sales their own teams, everybody else gets a 403).</li>
+ *       see everything, sdr and sales their own teams, everybody else gets a 403); campaign costs
+ *       ({@code /api/campaign-costs}) are written by marketing and admins, plans ({@code /api/plans}) by sales managers and admins, both read by marketing,
+ *       sales managers and admins; the money reports ({@code /api/reports/pipeline|revenue|costs|leaderboard})
+ *       are read by those and by sdr and sales users, who see only their own teams' figures.</li>
  *   <li>The app's own pages ({@link #PAGES}, plain HTML/CSS/JS from {@code static/}, one stylesheet
  *       {@code /css/leadflow.css}, the shared script {@code /js/page.js}): form login at {@code /login}
  *       against the Camunda identity (the same users and passwords as Tasklist), an HTTP session,
@@ -87,6 +90,12 @@ class SecurityConfiguration {
   private static final String[] READERS = {Roles.MARKETING, Roles.SDR, Roles.SALES, Roles.SALES_MANAGER,
       Roles.PROCESS_OWNER, Roles.ADMIN};
 
+  /** Every report figure (and campaign costs, plans): marketing, sales managers, admins. */
+  private static final String[] REPORT_FULL = {Roles.MARKETING, Roles.SALES_MANAGER, Roles.ADMIN};
+  /** The reports' door; sdr and sales users then see only their own teams' figures (reports.MoneyReportAccess). */
+  private static final String[] REPORT_READERS = {Roles.MARKETING, Roles.SALES_MANAGER, Roles.ADMIN, Roles.SDR,
+      Roles.SALES};
+
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider provider, ObjectMapper json)
@@ -115,6 +124,13 @@ class SecurityConfiguration {
                 .hasAnyAuthority(Roles.SALES_MANAGER, Roles.PROCESS_OWNER, Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/digests", "/api/digests/**")
                 .hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/campaign-costs", "/api/plans").hasAnyAuthority(REPORT_FULL)
+            .requestMatchers(HttpMethod.POST, "/api/campaign-costs").hasAnyAuthority(Roles.MARKETING, Roles.ADMIN)
+            .requestMatchers(HttpMethod.DELETE, "/api/campaign-costs/*").hasAnyAuthority(Roles.MARKETING, Roles.ADMIN)
+            .requestMatchers(HttpMethod.POST, "/api/plans").hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
+            .requestMatchers(HttpMethod.DELETE, "/api/plans/*").hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/reports/pipeline", "/api/reports/revenue", "/api/reports/costs",
+                "/api/reports/leaderboard").hasAnyAuthority(REPORT_READERS)
             .requestMatchers(HttpMethod.GET, "/api/reports", "/api/reports/**").hasAnyAuthority(READERS)
             .anyRequest().hasAuthority(Roles.ADMIN))
         .httpBasic(basic -> basic.realmName("leadflow").authenticationEntryPoint((request, response, e) -> {
