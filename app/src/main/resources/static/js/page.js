@@ -26,7 +26,9 @@ export async function api(path, { method = 'GET', body } = {}) {
   }
   const json = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
   if (!response.ok) {
-    throw new Error(json?.detail || `${method} ${path}: HTTP ${response.status}`);
+    // the status and the problem details (field errors, ...) travel with the error for the page to show
+    throw Object.assign(new Error(json?.detail || `${method} ${path}: HTTP ${response.status}`),
+      { status: response.status, problem: json });
   }
   return json;
 }

@@ -61,7 +61,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       {@value #CSRF_COOKIE}, readable by the pages' script, which sends it back in the header
  *       {@value #CSRF_HEADER} or the form field {@code _csrf}), security headers (CSP {@code 'self'} only,
  *       no framing, no referrer across origins, no sniffing), {@code POST /logout}. A new page adds its
- *       paths and groups to {@link #pages}; its script uses {@code page.js}'s {@code api()}.</li>
+ *       paths and groups to {@link #pages}; its script uses {@code page.js}'s {@code api()}. The pages:
+ *       {@code /digest} (sales-manager, admin), {@code /reports} (marketing, sales-manager, admin; its charts
+ *       are ECharts from the WebJar under {@code /webjars/echarts/**}, canvas-rendered with canvas tooltips,
+ *       so the CSP needs no inline script or style).</li>
  *   <li>{@code /engine-rest/**}: Camunda's own Basic authentication filter, so engine authorizations
  *       apply to the caller.</li>
  *   <li>The Camunda webapps authenticate with their own login and CSRF protection (their cookie is
@@ -73,9 +76,11 @@ class SecurityConfiguration {
 
   /** The pages behind the form login; each also lives as {@code <path>.html} in {@code static/}. */
   static final String[] DIGEST_PAGE = {"/digest", "/digest.html"};
-  static final String[] PAGES = DIGEST_PAGE;
-  /** Open to everyone: the login page and the shared assets. */
-  static final String[] PUBLIC_PAGE_PATHS = {"/login", "/login.html", "/css/**", "/js/**", "/favicon.ico"};
+  static final String[] REPORTS_PAGE = {"/reports", "/reports.html"};
+  static final String[] PAGES = Stream.of(DIGEST_PAGE, REPORTS_PAGE).flatMap(Arrays::stream).toArray(String[]::new);
+  /** Open to everyone: the login page and the shared assets (ECharts from its WebJar for /reports). */
+  static final String[] PUBLIC_PAGE_PATHS = {"/login", "/login.html", "/css/**", "/js/**", "/webjars/echarts/**",
+      "/favicon.ico"};
   static final String CSRF_COOKIE = "LEADFLOW-XSRF-TOKEN";
   static final String CSRF_HEADER = "X-LEADFLOW-XSRF-TOKEN";
   private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -87,7 +92,7 @@ class SecurityConfiguration {
 
   /** Every report figure (and campaign costs, plans): marketing, sales managers, admins. */
   private static final String[] REPORT_FULL = {Roles.MARKETING, Roles.SALES_MANAGER, Roles.ADMIN};
-  /** The reports' door; sdr and sales users then see only their own teams' figures (reports.MoneyReportAccess). */
+  /** The reports' door; sdr and sales users then see only their own teams' figures (reports.ReportAccess). */
   private static final String[] REPORT_READERS = {Roles.MARKETING, Roles.SALES_MANAGER, Roles.ADMIN, Roles.SDR,
       Roles.SALES};
 
@@ -164,6 +169,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(PUBLIC_PAGE_PATHS).permitAll()
             .requestMatchers(DIGEST_PAGE).hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
+            .requestMatchers(REPORTS_PAGE).hasAnyAuthority(Roles.MARKETING, Roles.SALES_MANAGER, Roles.ADMIN)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/digest").failureUrl("/login?error")
             .permitAll())

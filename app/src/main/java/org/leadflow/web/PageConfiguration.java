@@ -18,5 +18,6 @@ class PageConfiguration implements WebMvcConfigurer {
   public void addViewControllers(ViewControllerRegistry registry) {
     registry.addViewController("/login").setViewName("forward:/login.html");
     registry.addViewController("/digest").setViewName("forward:/digest.html");
+    registry.addViewController("/reports").setViewName("forward:/reports.html");
   }
 }

@@ -100,6 +100,41 @@ class PagesSecurityIT extends IntegrationTestBase {
   }
 
   @Test
+  void theReportsPageIsForMarketingWithItsChartLibraryUnderTheSameStrictPolicy() throws Exception {
+    HttpResponse<String> anonymous = send("GET", "/reports?channel=web-form", null, Map.of());
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+
+    // ECharts comes from its WebJar, open like the other assets, no CDN
+    HttpResponse<String> echarts = send("GET", "/webjars/echarts/5.3.1/dist/echarts.min.js", null, Map.of());
+    assertThat(echarts.statusCode()).isEqualTo(200);
+    assertThat(echarts.body()).contains("echarts");
+
+    logIn("mia");
+    HttpResponse<String> page = send("GET", "/reports?channel=web-form", null, Map.of());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("/webjars/echarts/5.3.1/dist/echarts.min.js").contains("/js/reports.js");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("script-src 'self'").contains("style-src 'self'").doesNotContain("unsafe-inline");
+  }
+
+  @Test
+  void anSdrMayNotSeeTheReportsPage() throws Exception {
+    logIn("sam");
+    HttpResponse<String> page = send("GET", "/reports", null, Map.of());
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.body()).contains("Your groups do not allow this page");
+  }
+
+  private void logIn(String user) throws IOException, InterruptedException {
+    send("GET", "/login", null, Map.of());
+    HttpResponse<String> login = send("POST", "/login",
+        form("username", user, "password", user, "_csrf", cookies.get(CSRF_COOKIE)), Map.of());
+    assertThat(login.statusCode()).isEqualTo(302);
+    assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+  }
+
+  @Test
   void theApiStaysStatelessBasicAndAnAnonymousWriteIsUnauthorized() throws Exception {
     HttpResponse<String> anonymous = send("POST", "/api/leads", "{}", Map.of("Content-Type", "application/json"));
     assertThat(anonymous.statusCode()).isEqualTo(401);
