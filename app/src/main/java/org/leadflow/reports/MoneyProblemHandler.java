@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Bad costs, plans and report parameters answer 400 with every bad value named ({@code errors}: for a
- * CSV upload {@code {row, field, message}}, else {@code {field, message}}); a report the caller's
- * teams do not cover answers 403.
+ * CSV upload {@code {row, field, message}}, else {@code {field, message}}). A report the caller's
+ * teams do not cover answers 403 through {@code web.ApiProblemHandler}, as the other reports do.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {CampaignCostController.class, PlanController.class,
@@ -32,13 +32,6 @@ class MoneyProblemHandler {
     problem.setTitle("Invalid request");
     problem.setProperty("errors", csv ? e.errors()
         : e.errors().stream().map(error -> new FieldError(error.field(), error.message())).toList());
-    return problem;
-  }
-
-  @ExceptionHandler(ReportForbiddenException.class)
-  ProblemDetail forbidden(ReportForbiddenException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    problem.setTitle("Forbidden");
     return problem;
   }
 
