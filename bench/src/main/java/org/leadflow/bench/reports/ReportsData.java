@@ -357,22 +357,21 @@ final class ReportsData {
       sql.execute("create table bench_lead_plan (seq int primary key, id varchar(36), captured_at datetime(3),"
           + " age_h double, source varchar(40), region varchar(40), team varchar(40), sdr varchar(10),"
           + " rep varchar(10), rep2 varchar(10), path_id int, f double)");
-      sql.execute("insert into bench_lead_plan (seq, id, captured_at, age_h, source, region)"
+      String region = "elt(1 + crc32(concat(seq, 'g')) % 10, 'DACH','DACH','DACH','DACH','Western Europe',"
+          + "'Western Europe','Western Europe','Western Europe','Nordics','Southern Europe')";
+      String north = "(crc32(concat(seq, 'g')) % 10 in (0, 1, 2, 3, 8))";
+      String rep = "if(" + north + ", if(crc32(concat(seq, 'r')) % 2 = 0, 'leo', 'lena'),"
+          + " if(crc32(concat(seq, 'r')) % 5 < 2, 'nick', 'nora'))";
+      sql.execute("insert into bench_lead_plan (seq, id, captured_at, age_h, source, region, team, sdr, rep, rep2)"
           + " select seq, concat('b0000000-0000-4000-8000-', lpad(seq, 12, '0')), c, timestampdiff(second, c, "
           + nowSql + ") / 3600,"
           + " elt(1 + crc32(concat(seq, 'c')) % 20, 'web-form','web-form','web-form','web-form','web-form',"
           + "'web-form','sem','sem','sem','sem','social','social','social','event','event','referral','referral',"
-          + "'import','import','api'),"
-          + " elt(1 + crc32(concat(seq, 'g')) % 10, 'DACH','DACH','DACH','DACH','Western Europe','Western Europe',"
-          + "'Western Europe','Western Europe','Nordics','Southern Europe')"
+          + "'import','import','api'), " + region + ", if(" + north + ", 'sales-north', 'sales-west'),"
+          + " if(crc32(concat(seq, 's')) % 2 = 0, 'sam', 'sara'), " + rep + ", case " + rep
+          + " when 'leo' then 'lena' when 'lena' then 'leo' when 'nick' then 'nora' else 'nick' end"
           + " from (select seq, " + nowSql + " - interval " + hoursSpan + " hour + interval floor(sqrt(seq / "
           + leads + ") * " + (hoursSpan * 3600 - 60) + ") second c from seq_1_to_" + leads + ") s");
-      sql.execute("update bench_lead_plan set team = if(region in ('DACH', 'Nordics'), 'sales-north', 'sales-west'),"
-          + " sdr = if(crc32(concat(seq, 's')) % 2 = 0, 'sam', 'sara')");
-      sql.execute("update bench_lead_plan set rep = if(team = 'sales-north',"
-          + " if(crc32(concat(seq, 'r')) % 2 = 0, 'leo', 'lena'), if(crc32(concat(seq, 'r')) % 5 < 2, 'nick', 'nora'))");
-      sql.execute("update bench_lead_plan set rep2 = case rep when 'leo' then 'lena' when 'lena' then 'leo'"
-          + " when 'nick' then 'nora' else 'nick' end");
       sql.execute("update bench_lead_plan p join bench_pick k on k.bucket = (" + buckets.toString()
           .replace("age_h", "p.age_h") + ") and k.slot = crc32(concat(p.seq, 'p')) % 10000"
           + " join bench_path b on b.path_id = k.path_id"
