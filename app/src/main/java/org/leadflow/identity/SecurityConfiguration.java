@@ -48,7 +48,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       sales-manager or admin; SLA records ({@code /api/slas}) are read by every working group; business
  *       calendars ({@code /api/calendars}) are read by the working groups and edited by admins; the
  *       stuck-lead list needs sales-manager, process-owner or admin; the digests ({@code /api/digests})
- *       are for sales managers and admins.</li>
+ *       are for sales managers and admins; the reports ({@code GET /api/reports/**}) let every working group
+ *       in, and {@code org.leadflow.reports.ReportAccess} narrows it down (marketing, sales managers and admins
+ *       see everything, sdr and sales their own teams, everybody else gets a 403).</li>
  *   <li>The app's own pages ({@link #PAGES}, plain HTML/CSS/JS from {@code static/}, one stylesheet
  *       {@code /css/leadflow.css}, the shared script {@code /js/page.js}): form login at {@code /login}
  *       against the Camunda identity (the same users and passwords as Tasklist), an HTTP session,
@@ -108,6 +110,7 @@ class SecurityConfiguration {
                 .hasAnyAuthority(Roles.SALES_MANAGER, Roles.PROCESS_OWNER, Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/digests", "/api/digests/**")
                 .hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
+            .requestMatchers(HttpMethod.GET, "/api/reports", "/api/reports/**").hasAnyAuthority(READERS)
             .anyRequest().hasAuthority(Roles.ADMIN))
         .httpBasic(basic -> basic.realmName("leadflow").authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"leadflow\"");

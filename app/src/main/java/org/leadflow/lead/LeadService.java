@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.leadflow.events.LeadEvent;
 import org.leadflow.events.LeadEventPublisher;
 import org.leadflow.events.LeadEventType;
+import org.leadflow.reports.ReportProjection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +28,11 @@ public class LeadService {
   private final LeadEventPublisher events;
   private final Clock clock;
   private final ApplicationEventPublisher moves;
+  private final ReportProjection reports;
 
-  public LeadService(LeadMapper leads, LeadEventPublisher events, Clock clock, ApplicationEventPublisher moves) {
+  public LeadService(LeadMapper leads, LeadEventPublisher events, Clock clock, ApplicationEventPublisher moves,
+      ReportProjection reports) {
+    this.reports = reports;
     this.leads = leads;
     this.events = events;
     this.clock = clock;
@@ -67,6 +71,7 @@ public class LeadService {
   public void create(Lead lead, String actor) {
     leads.insert(lead);
     leads.insertStageChange(lead.id(), null, lead.stage(), lead.capturedAt(), actor, "captured from " + lead.source());
+    reports.entered(lead, lead.stage().name(), lead.capturedAt(), "captured from " + lead.source());
     events.publish(LeadEvent.of(LeadEventType.LeadCaptured, lead.id(), lead.capturedAt(), LeadEvent.fields()
         .put("stage", lead.stage().name())
         .put("source", lead.source())
@@ -97,6 +102,7 @@ public class LeadService {
     leads.insertStageChange(before.id(), before.stage(), to, now, actor, truncate(reason, 200));
     leads.updateStage(before.id(), to, ownerId, now);
     Lead after = get(before.id());
+    reports.entered(after, to.name(), now, eventReason);
     events.publish(stageChanged(before.stage(), to, after, actor, eventReason, now));
     moves.publishEvent(new LeadMoved(after.id(), to, after.funnelPosition(), now));
     return after;
@@ -125,7 +131,9 @@ public class LeadService {
   }
 
   public void markValid(String leadId, String rule) {
-    leads.updateValidity(leadId, true, null, null, rule, null, clock.instant());
+    Instant now = clock.instant();
+    leads.updateValidity(leadId, true, null, null, rule, null, now);
+    reports.validated(get(leadId), now);
   }
 
   public void markInvalid(String leadId, InvalidReason reason, String duplicateOf, String actor, String detail) {

@@ -19,6 +19,7 @@ import org.leadflow.people.RepStatus;
 import org.leadflow.people.Team;
 import org.leadflow.people.TeamRole;
 import org.leadflow.process.LeadRouting;
+import org.leadflow.reports.ReportProjection;
 import org.leadflow.rules.RuleDecision;
 import org.leadflow.rules.RuleBook;
 import org.leadflow.rules.RuleMatch;
@@ -47,9 +48,11 @@ public class RoutingService {
   private final LeadService leads;
   private final LeadEventPublisher events;
   private final Clock clock;
+  private final ReportProjection reports;
 
   public RoutingService(RuleBook rules, RepAllocator allocator, RoutingMapper routing, PeopleMapper people,
-      LeadService leads, LeadEventPublisher events, Clock clock) {
+      LeadService leads, LeadEventPublisher events, Clock clock, ReportProjection reports) {
+    this.reports = reports;
     this.rules = rules;
     this.allocator = allocator;
     this.routing = routing;
@@ -155,6 +158,7 @@ public class RoutingService {
     Instant now = clock.instant();
     String role = pool.name();
     routing.insertAssignment(leadId, role, chosen, previousRep, reason, now, actor);
+    reports.assigned(leadId, chosen, now);
     leads.assignOwner(leadId, chosen); // locks the lead's row before its event is numbered
     events.publish(LeadEvent.of(LeadEventType.LeadAssigned, leadId, now, LeadEvent.fields()
         .put("role", role)

@@ -13,6 +13,8 @@ import org.leadflow.capture.InvalidSubmissionException;
 import org.leadflow.lead.LeadNotFoundException;
 import org.leadflow.people.InvalidPeopleChangeException;
 import org.leadflow.people.PeopleNotFoundException;
+import org.leadflow.reports.InvalidReportFilterException;
+import org.leadflow.reports.ReportForbiddenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -92,6 +94,18 @@ class ApiProblemHandler {
   @ExceptionHandler(InvalidCalendarException.class)
   ProblemDetail invalidCalendar(InvalidCalendarException e) {
     return badRequest(e.errors());
+  }
+
+  @ExceptionHandler(InvalidReportFilterException.class)
+  ProblemDetail invalidReportFilter(InvalidReportFilterException e) {
+    return badRequest(e.errors());
+  }
+
+  @ExceptionHandler(ReportForbiddenException.class)
+  ProblemDetail reportForbidden(ReportForbiddenException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Forbidden");
+    return problem;
   }
 
   @ExceptionHandler({PeopleNotFoundException.class, CalendarNotFoundException.class})

@@ -34,7 +34,8 @@ class LeadServiceTest {
   private final LeadMapper mapper = mock(LeadMapper.class);
   private final LeadEventPublisher events = mock(LeadEventPublisher.class);
   private final ApplicationEventPublisher moves = mock(ApplicationEventPublisher.class);
-  private final LeadService leads = new LeadService(mapper, events, Clock.fixed(NOW, ZoneOffset.UTC), moves);
+  private final LeadService leads = new LeadService(mapper, events, Clock.fixed(NOW, ZoneOffset.UTC), moves,
+      mock(org.leadflow.reports.ReportProjection.class));
 
   /** The lead before (locked read) and after the change (re-read). */
   private void given(Lead before, Lead after) {

@@ -49,7 +49,7 @@ class RoutingServiceTest {
   private final LeadService leads = mock(LeadService.class);
   private final LeadEventPublisher events = mock(LeadEventPublisher.class);
   private final RoutingService service = new RoutingService(rules, allocator, routing, people, leads, events,
-      Clock.fixed(NOW, ZoneOffset.UTC));
+      Clock.fixed(NOW, ZoneOffset.UTC), mock(org.leadflow.reports.ReportProjection.class));
 
   @BeforeEach
   void aGermanLeadInterestedInAnalytics() {

@@ -1,0 +1,61 @@
+package org.leadflow.reports;
+
+import java.time.Instant;
+import java.util.List;
+import org.leadflow.lead.Lead;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the read model ({@code report_stage_pass}, {@code report_lead_rep}; V014, README "Reports") in step
+ * with the facts, in the caller's transaction (the lead's row is locked by then). Two statements per stage
+ * change (close the open pass, insert the new one) plus one read of the lead's strict rank; one statement per
+ * assignment.
+ */
+@Component
+public class ReportProjection {
+
+  /** The main line of the strict funnel, in order; a pass of {@code MAIN_LINE.get(k)} may get strict rank k. */
+  public static final List<String> MAIN_LINE = List.of("CAPTURED", "VALID", "MQL", "SQL", "SAL", "OPPORTUNITY",
+      "WON");
+
+  private final ReportMapper reports;
+
+  public ReportProjection(ReportMapper reports) {
+    this.reports = reports;
+  }
+
+  /** The lead (as it is now, dimensions set) entered {@code stage} at {@code at}. */
+  public void entered(Lead lead, String stage, Instant at, String reason) {
+    ReportMapper.PassState state = reports.passState(lead.id(), stage);
+    reports.closeOpenPass(lead.id(), at);
+    Integer rank = strictRank(state.strictRank(), stage);
+    reports.insertPass(new ReportMapper.PassRow(lead.id(), stage, state.passes() + 1, rank, at, null, null,
+        truncate(reason), lead.capturedAt(), lead.source(), lead.campaign(), lead.landingPage(), lead.region()));
+  }
+
+  /** The validity check passed: a VALID milestone (no time in it; the lead stays in its stage). */
+  public void validated(Lead lead, Instant at) {
+    ReportMapper.PassState state = reports.passState(lead.id(), "VALID");
+    reports.insertPass(new ReportMapper.PassRow(lead.id(), "VALID", state.passes() + 1,
+        strictRank(state.strictRank(), "VALID"), at, at, 0L, null, lead.capturedAt(), lead.source(),
+        lead.campaign(), lead.landingPage(), lead.region()));
+  }
+
+  /** Someone was assigned the lead (a no-op when they had been before). */
+  public void assigned(String leadId, String assignee, Instant at) {
+    reports.insertLeadRep(leadId, assignee, at);
+  }
+
+  /**
+   * The strict rank a new pass of {@code stage} gets when the lead's main line reached {@code reached}
+   * (-1: nothing yet): the next stage of the line extends it, anything else does not.
+   */
+  static Integer strictRank(int reached, String stage) {
+    int rank = MAIN_LINE.indexOf(stage);
+    return rank >= 0 && rank == reached + 1 ? rank : null;
+  }
+
+  private static String truncate(String text) {
+    return text == null || text.length() <= 200 ? text : text.substring(0, 199) + "…";
+  }
+}
