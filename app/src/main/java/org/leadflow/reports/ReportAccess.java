@@ -63,7 +63,8 @@ public class ReportAccess {
     if (filter.team() != null && !own.contains(filter.team())) {
       throw new ReportForbiddenException("team " + filter.team() + " is not one of your teams");
     }
-    if (filter.rep() != null && !own.contains(reports.teamOfRep(filter.rep()))) {
+    String repTeam = filter.rep() == null ? null : reports.teamOfRep(filter.rep());
+    if (filter.rep() != null && (repTeam == null || !own.contains(repTeam))) {
       throw new ReportForbiddenException("rep " + filter.rep() + " is not a rep of one of your teams");
     }
   }

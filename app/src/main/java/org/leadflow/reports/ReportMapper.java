@@ -3,6 +3,7 @@ package org.leadflow.reports;
 import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
 
 /** The reports' read model and its maintenance (SQL in resources/mapper/ReportMapper.xml). */
 @Mapper
@@ -33,28 +34,28 @@ public interface ReportMapper {
 
   // ---- queries (ReportService); f: the ReportQuery with the filter's SQL parameters
 
-  List<StageCount> stageCounts(ReportQuery f);
+  List<StageCount> stageCounts(@Param("f") ReportQuery f);
 
-  List<ReasonCount> invalidReasons(ReportQuery f);
+  List<ReasonCount> invalidReasons(@Param("f") ReportQuery f);
 
-  Quality quality(ReportQuery f);
+  Quality quality(@Param("f") ReportQuery f);
 
-  long countDurations(ReportQuery f, String stage);
+  long countDurations(@Param("f") ReportQuery f, @Param("stage") String stage);
 
   /** The {@code offset}-th (0-based) shortest completed pass of the stage, in seconds. */
-  Long durationAt(ReportQuery f, String stage, long offset);
+  Long durationAt(@Param("f") ReportQuery f, @Param("stage") String stage, @Param("offset") long offset);
 
-  List<ReasonCount> recycleReasons(ReportQuery f);
+  List<ReasonCount> recycleReasons(@Param("f") ReportQuery f);
 
-  List<ReasonCount> closeReasons(ReportQuery f, String stage);
+  List<ReasonCount> closeReasons(@Param("f") ReportQuery f, @Param("stage") String stage);
 
-  List<ObjectionCount> objections(ReportQuery f);
+  List<ObjectionCount> objections(@Param("f") ReportQuery f);
 
-  List<SlaCount> slas(ReportQuery f);
+  List<SlaCount> slas(@Param("f") ReportQuery f);
 
-  List<Contact> firstContacts(ReportQuery f);
+  List<Contact> firstContacts(@Param("f") ReportQuery f);
 
-  List<Point> trend(ReportQuery f, String stage);
+  List<Point> trend(@Param("f") ReportQuery f, @Param("stage") String stage);
 
   record StageCount(String stage, long leads, long passes) {}
 
@@ -68,5 +69,5 @@ public interface ReportMapper {
 
   record Contact(String leadId, Instant capturedAt, Instant contactedAt, String teamId) {}
 
-  record Point(String period, long value) {}
+  record Point(String period, long leads) {}
 }

@@ -174,7 +174,7 @@ public class ReportService {
       values.put(day, 0L);
     }
     reports.trend(new ReportQuery(filter), TREND_MEASURES.get(measure))
-        .forEach(p -> values.merge(bucket(LocalDate.parse(p.period()), interval), p.value(), Long::sum));
+        .forEach(p -> values.merge(bucket(LocalDate.parse(p.period()), interval), p.leads(), Long::sum));
     Map<String, Long> ordered = new LinkedHashMap<>();
     values.forEach((day, value) -> ordered.put(day.toString(), value));
     return new Trend(filter.echo(), measure, lower(interval), ordered.entrySet().stream()

@@ -179,7 +179,7 @@ class ReportsIT extends IntegrationTestBase {
     JsonNode sla = report("mia", "sla", "");
     assertThat(sla.path("slas").toString()).isEqualTo(
         "[{\"slaType\":\"ACCEPT\",\"total\":1,\"met\":0,\"breached\":0,\"open\":1,\"compliance\":null},"
-            + "{\"slaType\":\"FIRST_CALL\",\"total\":2,\"met\":1,\"breached\":1,\"open\":0,\"compliance\":0.5000}]");
+            + "{\"slaType\":\"FIRST_CALL\",\"total\":2,\"met\":1,\"breached\":1,\"open\":0,\"compliance\":0.5}]");
   }
 
   @Test
@@ -245,6 +245,7 @@ class ReportsIT extends IntegrationTestBase {
   void accessRules() {
     assertThat(get("sam", "/api/reports/funnel?rep=leo").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get("sam", "/api/reports/funnel").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get("sam", "/api/reports/funnel?rep=nobody").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get("sam", "/api/reports/funnel?team=sales-north").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get("sam", "/api/reports/funnel?team=sdr-desk").getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get("sam", "/api/reports/quality?rep=sara").getStatusCode()).isEqualTo(HttpStatus.OK);
