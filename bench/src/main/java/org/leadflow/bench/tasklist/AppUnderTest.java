@@ -16,30 +16,40 @@ import org.leadflow.bench.timers.Database;
  * The app as users run it: the built jar with profiles {@code demo,mysql} against the benchmark's
  * database, and a standalone Kafka broker ({@code tools/kafka/standalone-broker.sh}) on loopback ports of
  * its own, as {@code .ci/run}'s Kafka smoke test starts them. Both are child processes stopped by their
- * pid; logs go to {@code /tmp/leadflow-bench-tasklist-*.log}.
+ * pid; logs go to {@code /tmp/leadflow-bench-<name>-*.log} (name: tasklist, or the caller's).
  */
-final class AppUnderTest implements AutoCloseable {
+public final class AppUnderTest implements AutoCloseable {
 
-  static final Path APP_LOG = Path.of("/tmp/leadflow-bench-tasklist-app.log");
-  private static final Path KAFKA_DIR = Path.of("/tmp/leadflow-bench-tasklist-kafka");
 
   private final Path repo;
   private final int kafkaPort;
+  private final String name;
+  private final Path appLog;
+  private final Path kafkaDir;
   private Process app;
   private boolean brokerStarted;
 
-  private AppUnderTest(Path repo, int kafkaPort) {
+  private AppUnderTest(Path repo, int kafkaPort, String name) {
     this.repo = repo;
     this.kafkaPort = kafkaPort;
+    this.name = name;
+    this.appLog = Path.of("/tmp/leadflow-bench-" + name + "-app.log");
+    this.kafkaDir = Path.of("/tmp/leadflow-bench-" + name + "-kafka");
   }
 
-  String bootstrap() {
+  public String bootstrap() {
     return "127.0.0.1:" + kafkaPort;
   }
 
   /** Starts a fresh broker, then the app, and waits until the app reports UP. */
-  static AppUnderTest start(Path repo, Database database, int kafkaPort, int appPort) throws Exception {
-    AppUnderTest started = new AppUnderTest(repo, kafkaPort);
+  public static AppUnderTest start(Path repo, Database database, int kafkaPort, int appPort) throws Exception {
+    return start("tasklist", repo, database, kafkaPort, appPort);
+  }
+
+  /** As {@link #start(Path, Database, int, int)}, logs and broker directory named after {@code name}. */
+  public static AppUnderTest start(String name, Path repo, Database database, int kafkaPort, int appPort)
+      throws Exception {
+    AppUnderTest started = new AppUnderTest(repo, kafkaPort, name);
     try {
       started.startBroker();
       started.startApp(database, appPort);
@@ -51,10 +61,10 @@ final class AppUnderTest implements AutoCloseable {
   }
 
   private void startBroker() throws IOException, InterruptedException {
-    deleteRecursively(KAFKA_DIR.resolve("data"));   // a kept log would hand this run an earlier run's records
+    deleteRecursively(kafkaDir.resolve("data"));   // a kept log would hand this run an earlier run's records
     int exit = broker("start", Integer.toString(kafkaPort));
     if (exit != 0) {
-      throw new IOException("the Kafka broker did not start (exit " + exit + "), see " + KAFKA_DIR);
+      throw new IOException("the Kafka broker did not start (exit " + exit + "), see " + kafkaDir);
     }
     brokerStarted = true;
   }
@@ -64,8 +74,8 @@ final class AppUnderTest implements AutoCloseable {
         repo.resolve("tools/kafka/standalone-broker.sh").toString()));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("/tmp/leadflow-bench-tasklist-broker.log").toFile()));
-    builder.environment().put("KAFKA_DIR", KAFKA_DIR.toString());
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("/tmp/leadflow-bench-" + name + "-broker.log").toFile()));
+    builder.environment().put("KAFKA_DIR", kafkaDir.toString());
     return builder.start().waitFor();
   }
 
@@ -75,7 +85,7 @@ final class AppUnderTest implements AutoCloseable {
       throw new IOException(jar + " is missing: ./mvnw -q -pl app -am package -DskipTests -DskipUnitTests");
     }
     ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString())
-        .redirectErrorStream(true).redirectOutput(APP_LOG.toFile());
+        .redirectErrorStream(true).redirectOutput(appLog.toFile());
     builder.environment().putAll(Map.of("SPRING_PROFILES_ACTIVE", "demo,mysql", "DB_URL", database.url(),
         "DB_USER", database.user(), "DB_PASSWORD", database.password(), "KAFKA_BOOTSTRAP_SERVERS", bootstrap(),
         "SERVER_PORT", Integer.toString(appPort)));
@@ -83,7 +93,7 @@ final class AppUnderTest implements AutoCloseable {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appPort + "/actuator/health"))
         .timeout(Duration.ofSeconds(5)).build();
-    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();   // a migration may backfill a big database
     while (System.nanoTime() < deadline && app.isAlive()) {
       try {
         if (http.send(health, HttpResponse.BodyHandlers.ofString()).body().contains("UP")) {
@@ -94,7 +104,7 @@ final class AppUnderTest implements AutoCloseable {
       }
       Thread.sleep(500);   // a harness waiting for a server it started
     }
-    throw new IOException("the app did not come up, see " + APP_LOG);
+    throw new IOException("the app did not come up, see " + appLog);
   }
 
   @Override

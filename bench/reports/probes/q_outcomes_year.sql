@@ -1,0 +1,2 @@
+select stage, close_reason, count(*) from lead where captured_at >= '2025-12-03' and captured_at < '2026-12-03' and stage in ('WON','LOST') group by stage, close_reason;
+select l.source, a.objection, count(*) from lead l join lead_activity a on a.lead_id = l.id where l.captured_at >= '2025-12-03' and l.captured_at < '2026-12-03' and a.objection is not null and a.objection <> 'NONE' group by l.source, a.objection;

@@ -1,0 +1,1 @@
+select date_format(h.changed_at, '%Y-%m-01') m, count(distinct h.lead_id) from lead_stage_history h where h.to_stage = 'WON' and h.changed_at >= '2025-12-03' and h.changed_at < '2026-12-03' group by m;
