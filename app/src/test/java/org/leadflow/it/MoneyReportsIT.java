@@ -1,5 +1,10 @@
 package org.leadflow.it;
 
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +31,13 @@ import org.springframework.http.ResponseEntity;
  * The money side of the reports against a hand-built dataset in March 2031 (the app's clock stands at
  * Wednesday 2031-03-19 10:00 UTC; March 2031 has 21 working days), every expected figure computed by
  * hand below. Leads carry a campaign of their own so other tests' leads do not count.
+ *
+ * <p>Its context (the clock in 2031) shares the database with the other tests' context, so it executes no
+ * jobs and runs no stuck-lead scan (those would act on other tests' leads in 2031), it is closed after the
+ * class, and the dataset's leads (open opportunities owned by leo and nick) are deleted again.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=false", "lead.stuck.scan-interval=P3650D"})
 class MoneyReportsIT extends IntegrationTestBase {
 
   static final Instant NOW = Instant.parse("2031-03-19T10:00:00Z");
@@ -43,6 +54,16 @@ class MoneyReportsIT extends IntegrationTestBase {
   private static String campaign;
   private static String north;
   private static String south;
+
+  @AfterAll
+  static void removeTheDataset(@Autowired JdbcTemplate jdbc) {
+    String leads = "select id from lead where campaign = ?";
+    for (String table : new String[] {"lead_assignment", "report_lead_rep", "report_stage_pass",
+        "lead_stage_history"}) {
+      jdbc.update("delete from " + table + " where lead_id in (" + leads + ")", campaign);
+    }
+    jdbc.update("delete from lead where campaign = ?", campaign);
+  }
 
   /** Once for the class: the board counts every win of the month, whatever the campaign. */
   @BeforeEach
