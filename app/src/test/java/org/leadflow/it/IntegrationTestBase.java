@@ -29,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -37,6 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Every test makes its own leads (unique external ids and emails) so the tests share one database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ItClock.class)
 @ActiveProfiles({"demo", "test"})   // test last: its settings (no in-process broker, in-memory H2) win
 @EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 abstract class IntegrationTestBase {

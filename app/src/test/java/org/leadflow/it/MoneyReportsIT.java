@@ -1,25 +1,19 @@
 package org.leadflow.it;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.leadflow.MovableClock;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,31 +26,26 @@ import org.springframework.http.ResponseEntity;
  * Wednesday 2031-03-19 10:00 UTC; March 2031 has 21 working days), every expected figure computed by
  * hand below. Leads carry a campaign of their own so other tests' leads do not count.
  *
- * <p>Its context (the clock in 2031) shares the database with the other tests' context, so it executes no
- * jobs and runs no stuck-lead scan (those would act on other tests' leads in 2031), it is closed after the
- * class, and the dataset's leads (open opportunities owned by leo and nick) are deleted again.
+ * <p>The shared context's clock ({@link ItClock}) is pinned to that instant for this class only and released
+ * afterwards, and the dataset's leads (open opportunities owned by leo and nick) are deleted again, so the
+ * tests after it see neither.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=false", "lead.stuck.scan-interval=P3650D"})
 class MoneyReportsIT extends IntegrationTestBase {
 
   static final Instant NOW = Instant.parse("2031-03-19T10:00:00Z");
-
-  @TestConfiguration
-  static class FixedClock {
-    @Bean
-    @Primary
-    Clock reportsTestClock() {
-      return new MovableClock(NOW);
-    }
-  }
 
   private static String campaign;
   private static String north;
   private static String south;
 
+  @BeforeAll
+  static void pinTheClock(@Autowired ItClock.PinnableClock clock) {
+    clock.pin(NOW);
+  }
+
   @AfterAll
-  static void removeTheDataset(@Autowired JdbcTemplate jdbc) {
+  static void removeTheDataset(@Autowired JdbcTemplate jdbc, @Autowired ItClock.PinnableClock clock) {
+    clock.release();
     String leads = "select id from lead where campaign = ?";
     for (String table : new String[] {"lead_assignment", "report_lead_rep", "report_stage_pass",
         "lead_stage_history"}) {
