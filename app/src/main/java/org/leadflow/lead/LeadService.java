@@ -130,10 +130,11 @@ public class LeadService {
     };
   }
 
-  public void markValid(String leadId, String rule) {
+  /** The validity check passed for {@code lead} (as the check read it: its capture-time facts go to the reports). */
+  public void markValid(Lead lead, String rule) {
     Instant now = clock.instant();
-    leads.updateValidity(leadId, true, null, null, rule, null, now);
-    reports.validated(get(leadId), now);
+    leads.updateValidity(lead.id(), true, null, null, rule, null, now);
+    reports.validated(lead, now);
   }
 
   public void markInvalid(String leadId, InvalidReason reason, String duplicateOf, String actor, String detail) {

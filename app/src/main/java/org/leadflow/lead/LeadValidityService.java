@@ -90,7 +90,7 @@ public class LeadValidityService {
     Lead lead = leads.get(leadId);
     Verdict verdict = check(lead);
     if (verdict.valid()) {
-      leads.markValid(leadId, verdict.rule());
+      leads.markValid(lead, verdict.rule());
     } else {
       leads.markInvalid(leadId, verdict.reason(), verdict.duplicateOf(), actor, verdict.detail(), verdict.rule());
     }

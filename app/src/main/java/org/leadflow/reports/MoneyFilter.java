@@ -34,9 +34,9 @@ record MoneyFilter(LocalDate from, LocalDate to, String basis, String channel, S
     condition(sql, args, "l.campaign = ?", campaign);
     condition(sql, args, "l.landing_page = ?", landingPage);
     condition(sql, args, "l.region = ?", region);
-    condition(sql, args, "exists (select 1 from lead_assignment a where a.lead_id = l.id and a.assignee = ?)", rep);
-    condition(sql, args, "exists (select 1 from lead_assignment a join lead_rep r on r.user_id = a.assignee "
-        + "where a.lead_id = l.id and r.team_id = ?)", team);
+    // the same attribution as the funnel reports: report_lead_rep (V014), the rep's team at the assignment
+    condition(sql, args, "exists (select 1 from report_lead_rep r where r.lead_id = l.id and r.rep = ?)", rep);
+    condition(sql, args, "exists (select 1 from report_lead_rep r where r.lead_id = l.id and r.team_id = ?)", team);
   }
 
   static List<Object> args() {

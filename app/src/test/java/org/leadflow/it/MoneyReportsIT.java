@@ -2,6 +2,7 @@ package org.leadflow.it;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.leadflow.reports.ReportProjection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,8 @@ import org.springframework.http.ResponseEntity;
 class MoneyReportsIT extends IntegrationTestBase {
 
   static final Instant NOW = Instant.parse("2031-03-19T10:00:00Z");
+
+  @Autowired ReportProjection projection;
 
   private static String campaign;
   private static String north;
@@ -358,6 +361,7 @@ class MoneyReportsIT extends IntegrationTestBase {
     if (owner != null) {
       jdbc.update("insert into lead_assignment (lead_id, role, assignee, reason, assigned_at, actor) "
           + "values (?, 'SALES', ?, 'test dataset', ?, 'test')", id, owner, captured);
+      projection.assigned(id, owner, captured.toInstant());   // as RoutingService records an assignment
     }
   }
 }

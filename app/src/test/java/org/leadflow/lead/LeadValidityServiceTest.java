@@ -3,6 +3,8 @@ package org.leadflow.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -53,7 +55,7 @@ class LeadValidityServiceTest extends DecisionTableTest {
 
     // then
     assertThat(verdict.valid()).isTrue();
-    verify(leads).markValid("lead-7", RULE + "Rule_Valid");
+    verify(leads).markValid(argThat(valid -> "lead-7".equals(valid.id())), eq(RULE + "Rule_Valid"));
     verify(leads, never()).markInvalid(anyString(), any(), any(), any(), any(), any());
   }
 
@@ -67,7 +69,7 @@ class LeadValidityServiceTest extends DecisionTableTest {
 
     // then
     assertThat(verdict.valid()).isTrue();
-    verify(leads).markValid("lead-7", RULE + "Rule_Valid");
+    verify(leads).markValid(argThat(valid -> "lead-7".equals(valid.id())), eq(RULE + "Rule_Valid"));
   }
 
   @Test
@@ -83,7 +85,7 @@ class LeadValidityServiceTest extends DecisionTableTest {
     assertThat(verdict.reason()).isEqualTo(InvalidReason.MISSING_CONTACT);
     verify(leads).markInvalid("lead-7", InvalidReason.MISSING_CONTACT, null, "system", "neither email nor phone",
         RULE + "Rule_MissingContact");
-    verify(leads, never()).markValid(anyString(), any());
+    verify(leads, never()).markValid(any(), any());
   }
 
   @Test
@@ -214,7 +216,7 @@ class LeadValidityServiceTest extends DecisionTableTest {
 
     // then
     assertThat(verdict.valid()).isTrue();
-    verify(leads).markValid("lead-7", RULE + "Rule_Valid");
+    verify(leads).markValid(argThat(valid -> "lead-7".equals(valid.id())), eq(RULE + "Rule_Valid"));
   }
 
   @Test
@@ -308,7 +310,7 @@ class LeadValidityServiceTest extends DecisionTableTest {
 
     // then
     assertThat(verdict.valid()).isTrue();
-    verify(leads).markValid("lead-7", RULE + "Rule_Valid");
+    verify(leads).markValid(argThat(valid -> "lead-7".equals(valid.id())), eq(RULE + "Rule_Valid"));
   }
 
   @Test
