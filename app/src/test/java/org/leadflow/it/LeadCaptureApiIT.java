@@ -11,18 +11,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.leadflow.identity.Roles;
 import org.leadflow.process.LeadLifecycle;
 import org.leadflow.process.LeadNurture;
 import org.leadflow.process.SdrQualification;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** POST/GET /api/leads through real HTTP: good, malformed, duplicate, re-engaged, unauthenticated, wrong role. */
 class LeadCaptureApiIT extends IntegrationTestBase {
+
+  @Autowired IdentityService identity;
+
 
   @Test
   void demoRequestIsCreatedAndReachesTheSdrQueueInTheSameRequest() {
@@ -212,8 +219,13 @@ class LeadCaptureApiIT extends IntegrationTestBase {
     assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
 
     assertThat(post("sam", "/api/leads", lead).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    // (a wrong password locks the user for a few seconds: Camunda's login throttling; paul is not used elsewhere)
-    assertThat(http.withBasicAuth("paul", "wrong").postForEntity("/api/leads", lead, String.class).getStatusCode())
+    // a wrong password delays that user's next login (Camunda's login throttling): a user of this test alone
+    String someone = "capture-" + unique();
+    User user = identity.newUser(someone);
+    user.setPassword(someone);
+    identity.saveUser(user);
+    identity.createMembership(someone, Roles.MARKETING);
+    assertThat(http.withBasicAuth(someone, "wrong").postForEntity("/api/leads", lead, String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(get(null, "/api/leads").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(jdbc.queryForObject("select count(*) from lead_submission where external_id = ?", Integer.class,

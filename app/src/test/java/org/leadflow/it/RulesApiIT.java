@@ -1,7 +1,6 @@
 package org.leadflow.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadflow.process.SalesFollowUp;
 import org.leadflow.process.SdrQualification;
@@ -37,16 +35,6 @@ class RulesApiIT extends IntegrationTestBase {
   private static final String TABLE = "/api/rules/sla-policy";
 
   @Autowired RuleBook rules;
-
-  /**
-   * Camunda delays the next login of a user after a wrong password (LeadCaptureApiIT tries one as paul);
-   * a login attempt during the delay fails without counting as another wrong one.
-   */
-  @BeforeEach
-  void waitUntilPaulMayLogInAgain() {
-    await().atMost(Duration.ofSeconds(70)).pollInterval(Duration.ofMillis(500))
-        .until(() -> get("paul", "/api/rules").getStatusCode() == HttpStatus.OK);
-  }
 
   @AfterEach
   void putTheShippedTableBack() throws IOException {
