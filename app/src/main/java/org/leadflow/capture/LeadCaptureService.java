@@ -14,6 +14,7 @@ import org.leadflow.lead.ActivityType;
 import org.leadflow.lead.Lead;
 import org.leadflow.lead.LeadService;
 import org.leadflow.lead.LeadStage;
+import org.leadflow.ops.LeadflowMetrics;
 import org.leadflow.process.LeadLifecycle;
 import org.leadflow.process.LeadVariables;
 import org.leadflow.scoring.LeadScoringService;
@@ -46,10 +47,11 @@ public class LeadCaptureService {
   private final RuntimeService runtime;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final LeadflowMetrics metrics;
 
   public LeadCaptureService(LeadService leads, SubmissionMapper submissions, ContactNormalizer normalizer,
       EngagementService engagements, ContactLocks contactLocks, RuntimeService runtime,
-      TransactionTemplate transaction, Clock clock) {
+      TransactionTemplate transaction, Clock clock, LeadflowMetrics metrics) {
     this.leads = leads;
     this.submissions = submissions;
     this.normalizer = normalizer;
@@ -58,6 +60,7 @@ public class LeadCaptureService {
     this.runtime = runtime;
     this.transaction = transaction;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
@@ -70,11 +73,14 @@ public class LeadCaptureService {
    */
   public CaptureResult capture(LeadCaptureRequest request, String actor) {
     Lead candidate = normalise(request);
+    CaptureResult result;
     try {
-      return transaction.execute(status -> captureInTransaction(candidate, actor));
+      result = transaction.execute(status -> captureInTransaction(candidate, actor));
     } catch (DuplicateKeyException concurrentDuplicate) {
-      return existing(candidate).orElseThrow(() -> concurrentDuplicate);
+      result = existing(candidate).orElseThrow(() -> concurrentDuplicate);
     }
+    metrics.captured(result.outcome().name());
+    return result;
   }
 
   private CaptureResult captureInTransaction(Lead candidate, String actor) {

@@ -12,6 +12,7 @@ import org.leadflow.capture.FieldError;
 import org.leadflow.events.InProcessKafkaBroker;
 import org.leadflow.events.PoisonRecordException;
 import org.leadflow.events.TransientFailures;
+import org.leadflow.ops.LeadflowMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -84,7 +85,7 @@ class KafkaConfiguration {
   }
 
   @Bean
-  DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> template, ObjectMapper json) {
+  DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> template, ObjectMapper json, LeadflowMetrics metrics) {
     DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
         // no partition: the DLT's own partitioner places it by key, whatever its partition count
         (record, failure) -> new TopicPartition(KafkaTopicsProperties.Topics.deadLetterOf(record.topic()), -1));
@@ -99,6 +100,7 @@ class KafkaConfiguration {
       log.warn("Dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
           record.key(), rootMessage(failure));
       deadLetters.accept(record, failure);
+      metrics.deadLettered(record.topic());
     }, new FixedBackOff(1_000, BUG_RETRIES));
     handler.addNotRetryableExceptions(PoisonRecordException.class);
     handler.setCommitRecovered(true);   // a dead-lettered record is done: its offset is committed at once

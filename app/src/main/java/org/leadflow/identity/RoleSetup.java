@@ -58,7 +58,7 @@ public class RoleSetup {
   public void setUp() {
     Map.of(Roles.MARKETING, "Marketing", Roles.SDR, "Sales development reps", Roles.SALES, "Sales reps",
             Roles.SALES_MANAGER, "Sales managers", Roles.PROCESS_OWNER, "Process owners",
-            Roles.LEAD_INTAKE, "Lead intake systems")
+            Roles.LEAD_INTAKE, "Lead intake systems", Roles.MONITORING, "Monitoring (metrics scrapers)")
         .forEach(this::group);
     for (String group : Roles.WORKING_GROUPS) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

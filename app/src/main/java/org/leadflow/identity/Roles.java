@@ -12,6 +12,8 @@ public final class Roles {
   public static final String PROCESS_OWNER = "process-owner";
   /** Systems that submit leads through the API (web forms, ad platforms). */
   public static final String LEAD_INTAKE = "lead-intake";
+  /** Metrics scrapers (Prometheus): {@code /actuator/prometheus} and health details, nothing else. */
+  public static final String MONITORING = "monitoring";
   /** Camunda's administrators' group (all permissions). */
   public static final String ADMIN = "camunda-admin";
 

@@ -249,7 +249,7 @@ class SecurityConfiguration {
     }
   }
 
-  private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String title,
+  static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String title,
       String detail) throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);

@@ -13,6 +13,7 @@ import org.leadflow.events.LeadEvent;
 import org.leadflow.events.LeadEventPublisher;
 import org.leadflow.events.LeadEventType;
 import org.leadflow.lead.LeadService;
+import org.leadflow.ops.LeadflowMetrics;
 import org.leadflow.people.PeopleMapper;
 import org.leadflow.people.Rep;
 import org.leadflow.people.Team;
@@ -36,15 +37,17 @@ public class SlaService {
   private final LeadEventPublisher events;
   private final BusinessTime businessTime;
   private final Clock clock;
+  private final LeadflowMetrics metrics;
 
   public SlaService(SlaInstanceMapper slas, LeadService leads, PeopleMapper people, LeadEventPublisher events,
-      BusinessTime businessTime, Clock clock) {
+      BusinessTime businessTime, Clock clock, LeadflowMetrics metrics) {
     this.slas = slas;
     this.leads = leads;
     this.people = people;
     this.events = events;
     this.businessTime = businessTime;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Starts an SLA instance for the lead's current owner; an instance of the same SLA still open is cancelled. */
@@ -105,6 +108,7 @@ public class SlaService {
     fired.add(tier.name());
     slas.recordTier(sla.id(), String.join(",", fired), tier == SlaTier.BREACH ? now : null);
     slas.insertTierEvent(leadId, type, tier, owner, now);
+    metrics.slaTierFired(type, tier);
     events.publish(LeadEvent.of(tier.event(), leadId, now, LeadEvent.fields()
         .put("slaId", sla.id())
         .put("slaType", type.name())

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.leadflow.calendar.BusinessTime;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -38,6 +39,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Every test makes its own leads (unique external ids and emails) so the tests share one database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)   // metrics exported as in production (/actuator/prometheus)
 @Import(ItClock.class)
 @ActiveProfiles({"demo", "test"})   // test last: its settings (no in-process broker, in-memory H2) win
 @EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.ArgumentMatchers.any;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.leadflow.events.LeadEventPublisher;
 import org.leadflow.events.LeadEventType;
 import org.leadflow.lead.LeadService;
 import org.leadflow.lead.TestLeads;
+import org.leadflow.ops.LeadflowMetrics;
 import org.leadflow.people.PeopleMapper;
 import org.leadflow.people.Rep;
 import org.leadflow.people.RepStatus;
@@ -62,7 +64,8 @@ class SlaServiceTest {
   void setUp() {
     leads = mock(LeadService.class);
     when(leads.getForUpdate(any())).thenAnswer(call -> TestLeads.lead(call.getArgument(0)).ownerId("leo").build());
-    slas = new SlaService(mapper, leads, people, publisher, TestSlaPolicies.AROUND_THE_CLOCK, clock);
+    slas = new SlaService(mapper, leads, people, publisher, TestSlaPolicies.AROUND_THE_CLOCK, clock,
+        new LeadflowMetrics(new SimpleMeterRegistry()));
     leadId = "lead-" + System.nanoTime();
   }
 
@@ -136,7 +139,8 @@ class SlaServiceTest {
         return berlin.between(from, to);
       }
     };
-    SlaService inOfficeHours = new SlaService(mapper, leads, people, publisher, officeHours, clock);
+    SlaService inOfficeHours = new SlaService(mapper, leads, people, publisher, officeHours, clock,
+        new LeadflowMetrics(new SimpleMeterRegistry()));
     Instant friday16 = Instant.parse("2026-12-04T15:00:00Z");
     clock.set(friday16.minus(Duration.ofHours(4)));
     inOfficeHours.start(leadId, new SlaSchedule(SlaType.SALES_ACCEPT, acceptSchedule("leo").terms(), "leo",
