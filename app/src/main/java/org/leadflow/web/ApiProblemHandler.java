@@ -25,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -76,7 +77,16 @@ class ApiProblemHandler {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestSizeLimit.RequestTooLargeException tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(RequestSizeLimit.tooLarge(tooLarge.limit()));
+      }
+    }
+    return ResponseEntity.badRequest().body(unreadableBody(e));
+  }
+
+  private static ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
     if (e.getCause() instanceof JsonProcessingException json) {
       return badRequest(JsonFieldErrors.of(json, "body"));
     }
@@ -128,6 +138,15 @@ class ApiProblemHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (e instanceof ErrorResponse standard) {
+      // Spring MVC's own refusals (415 media type, 405 method, 406, a missing parameter, no such path): their
+      // status and problem, not a 500; a 400 of theirs names what it is about like ours do
+      ProblemDetail problem = standard.getBody();
+      if (standard.getStatusCode().value() == 400 && problem.getProperties() == null) {
+        problem.setProperty("errors", List.of(new FieldError("request", String.valueOf(problem.getDetail()))));
+      }
+      return ResponseEntity.status(standard.getStatusCode()).headers(standard.getHeaders()).body(problem);
+    }
     if (TransientFailures.isTransient(e)) {
       log.warn("Request rolled back on a transient database failure (answered 503): {}", e.toString());
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
