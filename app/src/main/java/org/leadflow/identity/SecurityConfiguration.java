@@ -32,7 +32,13 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -43,7 +49,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       user who logged in at {@code /login} (the pages' JavaScript calls the API with it; then a write
  *       needs the CSRF token, see below). Capture needs marketing, lead-intake or admin; reading needs
  *       one of the working groups or admin; the decision tables ({@code /api/rules}) are changed by process
- *       owners and admins, read also by sales managers and marketing; back-testing a rule needs
+ *       owners and admins, read also by sales managers and marketing; the modeler's API ({@code /api/models/**}:
+ *       models, validation, deployment, migration, audit) is for process owners and admins only; back-testing a rule needs
  *       process-owner, marketing or admin; changing teams, reps and absences and reassigning a lead needs
  *       sales-manager or admin; SLA records ({@code /api/slas}) are read by every working group; business
  *       calendars ({@code /api/calendars}) are read by the working groups and edited by admins; the
@@ -64,7 +71,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       paths and groups to {@link #pages}; its script uses {@code page.js}'s {@code api()}. The pages:
  *       {@code /digest} (sales-manager, admin), {@code /reports} (marketing, sales-manager, admin; its charts
  *       are ECharts from the WebJar under {@code /webjars/echarts/**}, canvas-rendered with canvas tooltips,
- *       so the CSP needs no inline script or style).</li>
+ *       so the CSP needs no inline script or style), {@code /modeler} (process-owner, admin; its bundle under
+ *       {@code /modeler/**} is public like {@code /js/**}; the page alone gets a CSP that allows inline styles,
+ *       which bpmn-js and the properties panel set as style attributes).</li>
  *   <li>{@code /engine-rest/**}: Camunda's own Basic authentication filter, so engine authorizations
  *       apply to the caller.</li>
  *   <li>The Camunda webapps authenticate with their own login and CSRF protection (their cookie is
@@ -77,15 +86,27 @@ class SecurityConfiguration {
   /** The pages behind the form login; each also lives as {@code <path>.html} in {@code static/}. */
   static final String[] DIGEST_PAGE = {"/digest", "/digest.html"};
   static final String[] REPORTS_PAGE = {"/reports", "/reports.html"};
-  static final String[] PAGES = Stream.of(DIGEST_PAGE, REPORTS_PAGE).flatMap(Arrays::stream).toArray(String[]::new);
-  /** Open to everyone: the login page and the shared assets (ECharts from its WebJar for /reports). */
+  static final String[] MODELER_PAGE = {"/modeler", "/modeler.html"};
+  static final String[] PAGES = Stream.of(DIGEST_PAGE, REPORTS_PAGE, MODELER_PAGE).flatMap(Arrays::stream)
+      .toArray(String[]::new);
+  /**
+   * Open to everyone: the login page and the shared assets (ECharts from its WebJar for /reports, the
+   * modeler's bundle under /modeler/). {@code /modeler/**} also matches {@code /modeler}, so the pages'
+   * own rules come first.
+   */
   static final String[] PUBLIC_PAGE_PATHS = {"/login", "/login.html", "/css/**", "/js/**", "/webjars/echarts/**",
-      "/favicon.ico"};
+      "/modeler/**", "/favicon.ico"};
   static final String CSRF_COOKIE = "LEADFLOW-XSRF-TOKEN";
   static final String CSRF_HEADER = "X-LEADFLOW-XSRF-TOKEN";
   private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; "
       + "object-src 'none'";
+  /**
+   * The modeler page's policy: the same but for inline styles, which bpmn-js, diagram-js, dmn-js, form-js and
+   * the properties panel set as style attributes on the elements they draw. Scripts stay 'self' only.
+   */
+  private static final String MODELER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+      "style-src 'self';", "style-src 'self' 'unsafe-inline';");
 
   private static final String[] READERS = {Roles.MARKETING, Roles.SDR, Roles.SALES, Roles.SALES_MANAGER,
       Roles.PROCESS_OWNER, Roles.ADMIN};
@@ -132,6 +153,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api/reports/pipeline", "/api/reports/revenue", "/api/reports/costs",
                 "/api/reports/leaderboard").hasAnyAuthority(REPORT_READERS)
             .requestMatchers(HttpMethod.GET, "/api/reports", "/api/reports/**").hasAnyAuthority(READERS)
+            .requestMatchers("/api/models", "/api/models/**").hasAnyAuthority(Roles.PROCESS_OWNER, Roles.ADMIN)
             .anyRequest().hasAuthority(Roles.ADMIN))
         .httpBasic(basic -> basic.realmName("leadflow").authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"leadflow\"");
@@ -164,12 +186,15 @@ class SecurityConfiguration {
   SecurityFilterChain pages(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
     String[] matched = Stream.of(PAGES, PUBLIC_PAGE_PATHS, new String[] {"/logout"}).flatMap(Arrays::stream)
         .toArray(String[]::new);
+    RequestMatcher modelerPage = new OrRequestMatcher(Arrays.stream(MODELER_PAGE)
+        .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
     return http.securityMatcher(matched)
         .authenticationProvider(provider)
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(PUBLIC_PAGE_PATHS).permitAll()
             .requestMatchers(DIGEST_PAGE).hasAnyAuthority(Roles.SALES_MANAGER, Roles.ADMIN)
             .requestMatchers(REPORTS_PAGE).hasAnyAuthority(Roles.MARKETING, Roles.SALES_MANAGER, Roles.ADMIN)
+            .requestMatchers(MODELER_PAGE).hasAnyAuthority(Roles.PROCESS_OWNER, Roles.ADMIN)
+            .requestMatchers(PUBLIC_PAGE_PATHS).permitAll()
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/digest").failureUrl("/login?error")
             .permitAll())
@@ -184,7 +209,10 @@ class SecurityConfiguration {
           response.getWriter().write(FORBIDDEN_PAGE);
         }))
         .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(modelerPage,
+                new ContentSecurityPolicyHeaderWriter(MODELER_CONTENT_SECURITY_POLICY)))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(modelerPage),
+                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
             .frameOptions(frame -> frame.deny()))
         .build();

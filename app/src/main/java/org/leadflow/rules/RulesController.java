@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "basic")
 class RulesController {
 
-  static final String NOTE_HEADER = "X-Change-Note";
+  static final String NOTE_HEADER = ChangeNotes.HEADER;
 
   private final RulesService rules;
 
@@ -58,15 +58,7 @@ class RulesController {
   RulesService.RuleVersion deploy(@PathVariable String key, @RequestBody(required = false) String xml,
       @RequestParam(name = "note", required = false) String note,
       @RequestHeader(name = NOTE_HEADER, required = false) String noteHeader, Principal principal) {
-    String changeNote = note != null && !note.isBlank() ? note.strip() : noteHeader == null ? null : noteHeader.strip();
-    if (changeNote == null || changeNote.isEmpty()) {
-      throw new InvalidSubmissionException(List.of(new FieldError("note",
-          "is required: say what changed and why (query parameter note or header " + NOTE_HEADER + ")")));
-    }
-    if (changeNote.length() > RulesService.MAX_NOTE) {
-      throw new InvalidSubmissionException(List.of(new FieldError("note",
-          "must be at most " + RulesService.MAX_NOTE + " characters")));
-    }
+    String changeNote = ChangeNotes.required(note, noteHeader);
     if (xml == null || xml.isBlank()) {
       throw new InvalidSubmissionException(List.of(new FieldError("body", "must be the DMN XML of the table")));
     }

@@ -19,5 +19,6 @@ class PageConfiguration implements WebMvcConfigurer {
     registry.addViewController("/login").setViewName("forward:/login.html");
     registry.addViewController("/digest").setViewName("forward:/digest.html");
     registry.addViewController("/reports").setViewName("forward:/reports.html");
+    registry.addViewController("/modeler").setViewName("forward:/modeler.html");
   }
 }

@@ -65,6 +65,10 @@ class AuthorizationMatrixIT extends IntegrationTestBase {
       api     POST   /api/campaign-costs                      401  ok   403  403  403  403  ok
       api     GET    /api/plans                               401  ok   403  403  ok   403  ok
       api     POST   /api/plans                               401  403  403  403  ok   403  ok
+      api     GET    /api/models                              401  403  403  403  403  ok   ok
+      api     GET    /api/models/bpmn/lead-lifecycle          401  403  403  403  403  ok   ok
+      api     POST   /api/models/bpmn/lead-lifecycle/validation   401  403  403  403  403  ok   ok
+      api     POST   /api/models/bpmn/lead-lifecycle/deployments  401  403  403  403  403  ok   ok
       api     GET    /api/no-such-door                        401  403  403  403  403  403  404
       engine  GET    /engine-rest/process-definition/key/lead-lifecycle  401  ok  ok  ok  ok  ok  ok
       engine  GET    /engine-rest/task/{sdrTask}              401  404  ok   404  404  404  ok

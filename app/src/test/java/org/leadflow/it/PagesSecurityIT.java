@@ -123,6 +123,27 @@ class PagesSecurityIT extends IntegrationTestBase {
     assertThat(page.body()).contains("Your groups do not allow this page");
   }
 
+  @Test
+  void theModelerPageAsksForALoginRefusesAnSdrAndAloneAllowsInlineStyles() throws Exception {
+    HttpResponse<String> anonymous = browser.send("GET", "/modeler?type=bpmn&key=lead-lifecycle", null, Map.of());
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    // the bundle under /modeler/ is an asset like /js/**: no login asked for
+    assertThat(browser.send("GET", "/modeler/no-such-asset.js", null, Map.of()).statusCode()).isEqualTo(404);
+
+    logIn("sam");
+    HttpResponse<String> page = browser.send("GET", "/modeler", null, Map.of());
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.body()).contains("Your groups do not allow this page");
+    assertThat(page.headers().allValues("Content-Security-Policy")).singleElement().asString()
+        .contains("style-src 'self' 'unsafe-inline';").contains("script-src 'self';")
+        .contains("frame-ancestors 'none'");
+    assertThat(browser.send("GET", "/modeler.html", null, Map.of()).statusCode()).isEqualTo(403);
+    HttpResponse<String> digest = browser.send("GET", "/digest", null, Map.of());
+    assertThat(digest.headers().allValues("Content-Security-Policy")).singleElement().asString()
+        .contains("style-src 'self';").doesNotContain("unsafe-inline");
+  }
+
   private void logIn(String user) throws IOException, InterruptedException {
     browser.send("GET", "/login", null, Map.of());
     HttpResponse<String> login = browser.send("POST", "/login",

@@ -1,0 +1,153 @@
+package org.leadflow.modeler;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
+import java.util.List;
+import org.leadflow.capture.FieldError;
+import org.leadflow.capture.InvalidSubmissionException;
+import org.leadflow.rules.ChangeNotes;
+import org.leadflow.rules.UnknownRuleException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The modeler's API: the models with their versions, validation, deployment and the audit of changes. */
+@RestController
+@RequestMapping("/api/models")
+@Tag(name = "Models", description = "The BPMN processes, DMN decisions and Camunda Forms process owners edit in the "
+    + "modeler: list, read, validate, deploy (with a change note) and the audit of changes")
+@SecurityRequirement(name = "basic")
+class ModelsController {
+
+  static final String NOTE_HEADER = ChangeNotes.HEADER;
+  static final String VERSION_HEADER = "X-Model-Version";
+  static final int MAX_AUDIT = 500;
+
+  private final ModelService models;
+  private final ModelChangeMapper changes;
+
+  ModelsController(ModelService models, ModelChangeMapper changes) {
+    this.models = models;
+    this.changes = changes;
+  }
+
+  @GetMapping
+  @Operation(summary = "Every deployed process, decision and form with its versions (newest first)",
+      description = "Sorted by type (bpmn, dmn, form) and key. Each version names its deployment, when it was "
+          + "deployed and, when deployed through the modeler or the rules API, by whom and why; processes also "
+          + "count their running instances. Form versions are the distinct contents of the form over the "
+          + "model-set deployments.")
+  List<ModelService.Model> list() {
+    return models.list();
+  }
+
+  @GetMapping("/{type}/{key}")
+  @Operation(summary = "The raw resource of a model version (latest unless version is given)",
+      description = "application/xml for bpmn and dmn, application/json for form; the header X-Model-Version "
+          + "names the version. 404 problem details for an unknown model or version.")
+  ResponseEntity<byte[]> read(@PathVariable String type, @PathVariable String key,
+      @Parameter(description = "the version; the latest when absent") @RequestParam(required = false) Integer version) {
+    ModelType modelType = type(type, key);
+    ModelService.Content content = models.read(modelType, key, version);
+    return ResponseEntity.ok().contentType(mediaType(modelType))
+        .header(VERSION_HEADER, Integer.toString(content.version())).body(content.bytes());
+  }
+
+  @PostMapping("/{type}/{key}/validation")
+  @Operation(summary = "Validate a changed model (raw resource body) without deploying it",
+      description = "Parse, the engine's parse, the house conventions (readable ids, process id = key, version "
+          + "tag, history TTL, candidate groups, forms bound by deployment, policy due dates and timers) and "
+          + "references (forms and called processes in the model set, deployed decisions, existing beans). "
+          + "Decision tables: the rules validator. Each problem names its element where known.")
+  ModelValidator.Validation validate(@PathVariable String type, @PathVariable String key,
+      @RequestBody(required = false) byte[] body) {
+    return models.validate(type(type, key), key, body(body));
+  }
+
+  @PostMapping("/{type}/{key}/deployments")
+  @Operation(summary = "Validate and deploy a changed model as its next version, with a change note",
+      description = "The note is required (query parameter note or header X-Change-Note). A BPMN or form is "
+          + "deployed with the whole model set (every process gets a new version: alsoDeployed); a decision table "
+          + "alone. 400 problem details naming note when it is missing; 422 with problems when the model is "
+          + "invalid or unchanged; nothing is deployed then.")
+  ResponseEntity<ModelService.Deployed> deploy(@PathVariable String type, @PathVariable String key,
+      @RequestBody(required = false) byte[] body, @RequestParam(name = "note", required = false) String note,
+      @RequestHeader(name = NOTE_HEADER, required = false) String noteHeader, Principal principal) {
+    ModelType modelType = type(type, key);
+    String changeNote = ChangeNotes.required(note, noteHeader);
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(models.deploy(modelType, key, body(body), changeNote, principal.getName()));
+  }
+
+  @GetMapping("/audit")
+  @Operation(summary = "The changes made through the modeler and the rules API, newest first",
+      description = "DEPLOY, MIGRATE and KEEP_OLD_VERSION entries: who, when, why, the versions, the deployment "
+          + "or migration batch and, for migrations, the instances and the result.")
+  List<AuditEntry> audit(@RequestParam(required = false) String key,
+      @RequestParam(defaultValue = "50") int limit) {
+    if (limit < 1 || limit > MAX_AUDIT) {
+      throw new InvalidSubmissionException(List.of(new FieldError("limit", "must be between 1 and " + MAX_AUDIT)));
+    }
+    return changes.findChanges(key == null || key.isBlank() ? null : key, limit).stream().map(AuditEntry::of).toList();
+  }
+
+  /** An audit entry as the API shows it. */
+  record AuditEntry(Long id, java.time.Instant at, String user, String action, String type, String key,
+      Integer fromVersion, Integer toVersion, String note, String deploymentId, String batchId, Integer instances,
+      String result) {
+
+    static AuditEntry of(ModelChangeMapper.Row row) {
+      return new AuditEntry(row.id(), row.changedAt(), row.changedBy(), row.action(), row.modelType(), row.modelKey(),
+          row.fromVersion(), row.toVersion(), row.changeNote(), row.deploymentId(), row.batchId(), row.instances(),
+          row.result());
+    }
+  }
+
+  private static ModelType type(String type, String key) {
+    ModelType modelType = ModelType.of(type);
+    if (modelType == null) {
+      throw new InvalidSubmissionException(List.of(new FieldError("type", "must be bpmn, dmn or form")));
+    }
+    return modelType;
+  }
+
+  private static byte[] body(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw new InvalidSubmissionException(List.of(new FieldError("body", "must be the model (BPMN or DMN XML, form JSON)")));
+    }
+    return body;
+  }
+
+  private static MediaType mediaType(ModelType type) {
+    return type == ModelType.FORM ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_XML;
+  }
+
+  @ExceptionHandler(InvalidModelException.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidModelException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+    problem.setTitle(e.problems().stream().anyMatch(p -> "unchanged".equals(p.rule())) ? "Nothing changed"
+        : "Model change rejected");
+    problem.setProperty("problems", e.problems());
+    return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  @ExceptionHandler({UnknownModelException.class, UnknownRuleException.class})
+  ResponseEntity<ProblemDetail> unknown(RuntimeException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Model not found");
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+}
