@@ -11,7 +11,7 @@
 //   #audit tr[data-action]                          the audit (list: all models; editor: this key)
 //   body[data-view=list|editor], body[data-ready=true] once the model is open (or the list loaded)
 //   #model-title, #version-picker (option value = version), #canvas, #properties
-//   #validation-state[data-state=pending|valid|invalid|failed]   after each validation round
+//   #validation-state[data-state=pending|valid|invalid|failed][data-round=N]   N counts the finished rounds
 //   #problems li[data-testid=problem][data-element-id][data-severity][data-source=server|lint]
 //   #deploy (disabled while any error, while validating, or when nothing changed), #deploy-note, #deploy-submit,
 //   #deploy-result[data-version]  and its li[data-key] for alsoDeployed
@@ -266,11 +266,13 @@ async function validateNow() {
     if (seq !== state.validationSeq) return;
     state.server = (verdict.problems || []).map((p) => ({ ...p, source: 'server' }));
     state.validatedText = current;
+    $('validation-state').dataset.round = String(seq);
     setValidation(verdict.valid && !state.server.some((p) => p.severity === 'error') ? 'valid' : 'invalid');
   } catch (error) {
     if (seq !== state.validationSeq) return;
     state.server = [];
     state.validatedText = null;
+    $('validation-state').dataset.round = String(seq);
     setValidation('failed', reason(error));
   }
   renderProblems();
@@ -369,9 +371,10 @@ async function deploy(event) {
     return;
   }
   const current = await state.editor.text();
-  if (current !== state.validatedText || state.validation !== 'valid' && allProblems().some((p) => p.severity === 'error')) {
-    await validateNow();
-    if ($('deploy').disabled) return;
+  if (current !== state.validatedText) await validateNow();
+  if (state.validation !== 'valid' || allProblems().some((p) => p.severity === 'error')) {
+    status('Not deployed: the model has errors (see Problems).', 'error');
+    return;
   }
   state.deploying = true;
   renderDeployButton();
@@ -382,7 +385,7 @@ async function deploy(event) {
       state.type, current);
     $('deploy-note').value = '';
     $('deploy-panel').hidden = true;
-    showDeployResult(result);
+    hideDiff();
     state.model = (await api('/api/models')).find((m) => m.type === state.type && m.key === state.key) || state.model;
     renderVersions();
     state.base = { version: result.version, text: current };
@@ -392,6 +395,7 @@ async function deploy(event) {
     window.history.replaceState(null, '', modelUrl(state.type, state.key));
     renderDirty();
     status(`Deployed ${state.key} v${result.version}.`, 'ok');
+    showDeployResult(result);
     showAudit($('model-audit'), state.key);
     if (state.type === 'bpmn') await showMigration();
   } catch (error) {
