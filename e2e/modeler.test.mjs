@@ -20,18 +20,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { app, appAndBrowser, assertEventually, captureLead, demoRequest, explained, getJson, http, leadStage, leadTask,
-  newPage, screenshots, until } from './support.mjs';
+  logInOnPage, newPage, screenshots, until } from './support.mjs';
 
 const shot = screenshots('modeler');
 const SDR_TASK = 'Task_QualifyLead';
 const RENAMED = 'Qualify lead by phone (BANT)';
-
-async function logInOnPage(page, user) {
-  await page.waitForURL(/\/login$/);
-  await page.getByLabel('User').fill(user);
-  await page.getByLabel('Password').fill(user);
-  await page.getByRole('button', { name: 'Log in' }).click();
-}
 
 /** The model's entry in GET /api/models. */
 async function model(type, key) {

@@ -14,8 +14,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { app, appAndBrowser, assertEventually, captureLead, demoRequest, explained, http, newPage, screenshots }
-  from './support.mjs';
+import { app, appAndBrowser, assertEventually, captureLead, demoRequest, explained, http, logInOnPage, newPage,
+  screenshots } from './support.mjs';
 
 const shot = screenshots('reports');
 const campaign = `e2e-reports-${Date.now().toString(36)}`;
@@ -23,13 +23,6 @@ const today = new Date().toISOString().slice(0, 10);
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 const filters = { from: yesterday, to: today, channel: 'web-form', campaign };
 const query = new URLSearchParams(filters).toString();
-
-async function logInOnPage(page, user) {
-  await page.waitForURL(/\/login$/);
-  await page.getByLabel('User').fill(user);
-  await page.getByLabel('Password').fill(user);
-  await page.getByRole('button', { name: 'Log in' }).click();
-}
 
 /** Waits until the section has loaded or failed; its state (loaded, unavailable, error). */
 async function sectionState(page, id) {

@@ -249,6 +249,14 @@ export async function logIn(page, webapp, user) {
   if (webapp === 'tasklist') await page.getByRole('link', { name: 'My open tasks' }).waitFor();
 }
 
+/** On leadflow's own login page (where a page sent the browser): logs in as `user` (password = user id). */
+export async function logInOnPage(page, user) {
+  await page.waitForURL(/\/login$/);
+  await page.getByLabel('User').fill(user);
+  await page.getByLabel('Password').fill(user);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
 /** Runs steps(page); a failure keeps a screenshot and the page's errors in its message. */
 export async function explained(page, screenshot, name, steps) {
   try {
