@@ -21,11 +21,12 @@ export async function openMigration(panel, key, { status, afterChange }) {
   const $ = (selector) => panel.querySelector(selector);
   let plan = null;
   let polling = null;
+  let overview = null;
 
   async function loadInstances() {
     const body = $('#instances tbody');
     try {
-      const overview = await api(`${base}/instances`);
+      overview = await api(`${base}/instances`);
       body.replaceChildren();
       const versions = [...overview.versions].sort((a, b) => b.version - a.version);
       for (const version of versions) {
@@ -41,7 +42,8 @@ export async function openMigration(panel, key, { status, afterChange }) {
           const planButton = el('button', `Plan migration to v${overview.latestVersion}`, 'plan');
           planButton.type = 'button';
           planButton.dataset.version = String(version.version);
-          planButton.addEventListener('click', () => makePlan(version.version, overview.latestVersion));
+          const target = overview.latestVersion;
+          planButton.addEventListener('click', () => makePlan(version.version, target));
           const keep = el('button', `Let them finish on v${version.version}`, 'keep-old quiet-dark');
           keep.type = 'button';
           keep.dataset.version = String(version.version);
@@ -69,6 +71,7 @@ export async function openMigration(panel, key, { status, afterChange }) {
       return overview;
     } catch (error) {
       body.replaceChildren();
+      overview = null;
       $('#instances-summary').textContent = `Running instances could not be loaded: ${reason(error)}`;
       return null;
     }
@@ -91,10 +94,13 @@ export async function openMigration(panel, key, { status, afterChange }) {
     const body = $('#plan-rows tbody');
     body.replaceChildren();
     const unmappedIds = new Set((plan.unmapped || []).map((u) => u.activityId));
+    const held = new Map((overview?.versions.find((v) => v.version === plan.sourceVersion)?.activities || [])
+      .map((a) => [a.activityId, a.instances]));
     const rows = [
       ...(plan.unmapped || []).map((u) => ({ sourceActivityId: u.activityId, sourceActivityName: u.activityName,
         instances: u.instances, targetActivityId: '', updateEventTrigger: false })),
       ...plan.instructions.filter((i) => !unmappedIds.has(i.sourceActivityId))
+        .map((i) => ({ ...i, instances: held.get(i.sourceActivityId) }))
     ];
     for (const row of rows) body.append(planRow(row, unmappedIds.has(row.sourceActivityId)));
     $('#plan-unmapped').textContent = unmappedIds.size
