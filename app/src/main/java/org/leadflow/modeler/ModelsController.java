@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The modeler's API: the models with their versions, validation, deployment and the audit of changes. */
+/**
+ * The modeler's API: the models with their versions, validation, deployment, the migration of running
+ * instances to a new version and the audit of changes.
+ */
 @RestController
 @RequestMapping("/api/models")
 @Tag(name = "Models", description = "The BPMN processes, DMN decisions and Camunda Forms process owners edit in the "
@@ -37,10 +40,12 @@ class ModelsController {
   static final int MAX_AUDIT = 500;
 
   private final ModelService models;
+  private final MigrationService migrations;
   private final ModelChangeMapper changes;
 
-  ModelsController(ModelService models, ModelChangeMapper changes) {
+  ModelsController(ModelService models, MigrationService migrations, ModelChangeMapper changes) {
     this.models = models;
+    this.migrations = migrations;
     this.changes = changes;
   }
 
@@ -104,6 +109,63 @@ class ModelsController {
     return changes.findChanges(key == null || key.isBlank() ? null : key, limit).stream().map(AuditEntry::of).toList();
   }
 
+  @GetMapping("/bpmn/{key}/instances")
+  @Operation(summary = "The running instances of a process per version and activity",
+      description = "Every version with running instances, and the latest even without; per activity the "
+          + "instances waiting there and their incidents.")
+  MigrationService.Instances instances(@PathVariable String key) {
+    return migrations.instances(key);
+  }
+
+  @PostMapping("/bpmn/{key}/migration-plans")
+  @Operation(summary = "Generate a migration plan from one version to another (default: the latest)",
+      description = "Camunda's generated plan (equal activity ids, event triggers updated), the source activities "
+          + "holding instances that it leaves unmapped, and the target's activities to map them to.")
+  MigrationService.Plan plan(@PathVariable String key, @RequestBody MigrationService.PlanRequest request) {
+    return migrations.plan(key, request);
+  }
+
+  @PostMapping("/bpmn/{key}/migrations/validation")
+  @Operation(summary = "Dry run of a migration: the plan's errors and each instance's",
+      description = "The migration is executed instance by instance in a transaction that is rolled back; "
+          + "nothing is migrated. Only the given processInstanceIds when given, else every instance of the "
+          + "source version.")
+  MigrationService.Check validateMigration(@PathVariable String key,
+      @RequestBody MigrationService.MigrationRequest request) {
+    return migrations.validate(key, request);
+  }
+
+  @PostMapping("/bpmn/{key}/migrations")
+  @Operation(summary = "Migrate running instances as a Camunda batch, with a change note",
+      description = "202 with the batch id (progress: GET /api/models/migrations/{batchId}) and the audit entry's "
+          + "id. The dry run comes first: 422 problem details with planErrors and instanceErrors when it fails, "
+          + "400 naming note when the note is missing.")
+  ResponseEntity<MigrationService.Started> migrate(@PathVariable String key,
+      @RequestBody MigrationService.MigrationRequest request, Principal principal) {
+    String note = ChangeNotes.required(request.note(), null);
+    MigrationService.MigrationRequest noted = new MigrationService.MigrationRequest(request.sourceVersion(),
+        request.targetVersion(), request.instructions(), request.processInstanceIds(), note);
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(migrations.execute(key, noted, principal.getName()));
+  }
+
+  @GetMapping("/migrations/{batchId}")
+  @Operation(summary = "The progress of a migration batch",
+      description = "Jobs total, completed, failed and remaining; done with result COMPLETED or "
+          + "COMPLETED_WITH_FAILURES (failed jobs wait for retries in Cockpit), else RUNNING. The result is "
+          + "written into the migration's audit entry when seen finished.")
+  MigrationService.Progress progress(@PathVariable String batchId) {
+    return migrations.progress(batchId);
+  }
+
+  @PostMapping("/bpmn/{key}/keep-old-versions")
+  @Operation(summary = "Let the instances of a version finish on it (audited, nothing migrated)")
+  ResponseEntity<AuditEntry> keepOldVersion(@PathVariable String key,
+      @RequestBody MigrationService.KeepRequest request, Principal principal) {
+    String note = ChangeNotes.required(request.note(), null);
+    return ResponseEntity.status(HttpStatus.CREATED).body(AuditEntry.of(migrations.keepOldVersion(key,
+        new MigrationService.KeepRequest(request.sourceVersion(), note), principal.getName())));
+  }
+
   /** An audit entry as the API shows it. */
   record AuditEntry(Long id, java.time.Instant at, String user, String action, String type, String key,
       Integer fromVersion, Integer toVersion, String note, String deploymentId, String batchId, Integer instances,
@@ -144,7 +206,16 @@ class ModelsController {
     return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
-  @ExceptionHandler({UnknownModelException.class, UnknownRuleException.class})
+  @ExceptionHandler(InvalidMigrationException.class)
+  ResponseEntity<ProblemDetail> invalidMigration(InvalidMigrationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+    problem.setTitle("Migration rejected");
+    problem.setProperty("planErrors", e.check().planErrors());
+    problem.setProperty("instanceErrors", e.check().instanceErrors());
+    return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  @ExceptionHandler({UnknownModelException.class, UnknownRuleException.class, UnknownMigrationException.class})
   ResponseEntity<ProblemDetail> unknown(RuntimeException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setTitle("Model not found");

@@ -156,6 +156,24 @@ abstract class IntegrationTestBase {
     return timer;
   }
 
+  /**
+   * Runs a batch to its end (seed job, its execution jobs, the monitor job that finishes it): the job
+   * executor is off in tests.
+   */
+  protected void runBatch(String batchId) {
+    org.camunda.bpm.engine.batch.Batch batch = management.createBatchQuery().batchId(batchId).singleResult();
+    assertThat(batch).as("batch %s", batchId).isNotNull();
+    List<String> definitions = List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
+        batch.getMonitorJobDefinitionId());
+    for (int round = 0; round < 50 && management.createBatchQuery().batchId(batchId).count() > 0; round++) {
+      for (String definition : definitions) {
+        management.createJobQuery().jobDefinitionId(definition).list()
+            .forEach(job -> management.executeJob(job.getId()));
+      }
+    }
+    assertThat(management.createBatchQuery().batchId(batchId).count()).as("batch %s finished", batchId).isZero();
+  }
+
   private List<Job> jobsOf(String leadId, org.camunda.bpm.engine.runtime.JobQuery query) {
     List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(leadId).list().stream()
         .map(instance -> instance.getId()).toList();

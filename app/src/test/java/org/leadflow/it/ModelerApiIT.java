@@ -6,10 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.leadflow.process.LeadLifecycle;
+import org.leadflow.process.SalesFollowUp;
+import org.leadflow.process.SdrQualification;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -70,8 +77,11 @@ class ModelerApiIT extends IntegrationTestBase {
     String nurture = shipped("processes/lead-nurture.bpmn");
     String literalTimer = nurture.replace("${nurturePolicy.rescoreInterval()}", "PT1H");
 
+    long deployments = engine.getRepositoryService().createDeploymentQuery().count();
     JsonNode accepted = validate("paul", "bpmn", LeadLifecycle.KEY, raw("paul", "/api/models/bpmn/lead-lifecycle")
         .getBody());
+    // the engine's parse deployed it in a transaction that was rolled back
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
     JsonNode noGroup = validate("paul", "bpmn", LeadLifecycle.KEY, withoutGroup);
     JsonNode timer = validate("demo", "bpmn", "lead-nurture", literalTimer);
     JsonNode unreadable = validate("paul", "bpmn", LeadLifecycle.KEY, "<definitions");
@@ -100,6 +110,297 @@ class ModelerApiIT extends IntegrationTestBase {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(get(null, "/api/models").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(get("demo", "/api/models").getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void aDeployNeedsANoteAndAnInvalidOrUnchangedModelDeploysNothing() throws IOException {
+    String latest = raw("paul", "/api/models/bpmn/lead-lifecycle").getBody();
+    String withoutGroup = latest.replace("camunda:candidateGroups=\"marketing\"", "");
+    long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+
+    ResponseEntity<JsonNode> withoutNote = deploy("paul", "bpmn", LeadLifecycle.KEY, "", latest);
+    ResponseEntity<JsonNode> blankNote = deploy("paul", "bpmn", LeadLifecycle.KEY, "  ", latest);
+    ResponseEntity<JsonNode> invalid = deploy("paul", "bpmn", LeadLifecycle.KEY, "no group", withoutGroup);
+    ResponseEntity<JsonNode> unchanged = deploy("paul", "bpmn", LeadLifecycle.KEY, "same again", latest);
+
+    assertThat(withoutNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(withoutNote.getBody().path("errors").get(0).path("field").asText()).isEqualTo("note");
+    assertThat(blankNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(invalid.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    assertThat(invalid.getBody().path("problems").findValuesAsText("elementId")).contains("Task_ReviewWinLoss");
+    assertThat(unchanged.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(unchanged.getBody().path("problems").get(0).path("rule").asText()).isEqualTo("unchanged");
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).as("deployments").isEqualTo(deployments);
+    assertThat(deploy("sam", "bpmn", LeadLifecycle.KEY, "sdr", latest).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void aDeployGivesEveryProcessANewVersionAndTheLeadWaitingOnTheOldOneIsMigratedAndContinues() {
+    // given a lead waiting for its SDR on the current version
+    String waiting = capture(inquiry());
+    assertThat(task(waiting, SdrQualification.Tasks.QUALIFY_LEAD)).as("SDR task of %s", waiting).isNotNull();
+    ProcessInstance old = lifecycle(waiting);
+    int oldVersion = definition(old.getProcessDefinitionId()).getVersion();
+    Map<String, Integer> before = latestVersions();
+    String edited = raw("paul", "/api/models/bpmn/lead-lifecycle").getBody()
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"1.0.0-it-" + unique() + "\"");
+
+    // when paul deploys the lifecycle with a new version tag
+    ResponseEntity<JsonNode> deployed = deploy("paul", "bpmn", LeadLifecycle.KEY, "tag for the spring campaign", edited);
+
+    // then every process of the set has a new version, audited
+    assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.CREATED);
+    JsonNode body = deployed.getBody();
+    int newVersion = body.path("version").asInt();
+    String deploymentId = body.path("deploymentId").asText();
+    assertThat(newVersion).isEqualTo(before.get(LeadLifecycle.KEY) + 1);
+    assertThat(body.path("deployedBy").asText()).isEqualTo("paul");
+    assertThat(body.path("changeNote").asText()).isEqualTo("tag for the spring campaign");
+    Map<String, Integer> also = new HashMap<>();
+    body.path("alsoDeployed").forEach(process -> also.put(process.path("key").asText(), process.path("version").asInt()));
+    assertThat(also).containsEntry(SdrQualification.KEY, before.get(SdrQualification.KEY) + 1)
+        .containsEntry(SalesFollowUp.KEY, before.get(SalesFollowUp.KEY) + 1).doesNotContainKey(LeadLifecycle.KEY);
+    assertThat(jdbc.queryForMap("select changed_by, change_note, changed_at, action, to_version from lead_model_change "
+        + "where deployment_id = ?", deploymentId)).containsEntry("CHANGED_BY", "paul")
+        .containsEntry("CHANGE_NOTE", "tag for the spring campaign").containsEntry("ACTION", "DEPLOY")
+        .containsEntry("TO_VERSION", newVersion).extractingByKey("CHANGED_AT").isNotNull();
+    JsonNode listed = model(get("paul", "/api/models").getBody(), "bpmn", SdrQualification.KEY).path("latest");
+    assertThat(listed.path("deploymentId").asText()).isEqualTo(deploymentId);
+    assertThat(listed.path("deployedBy").asText()).isEqualTo("paul");
+    assertThat(listed.path("deploymentName").asText()).isEqualTo("models");
+    JsonNode audit = get("paul", "/api/models/audit?key=lead-lifecycle").getBody();
+    assertThat(audit.findValuesAsText("deploymentId")).contains(deploymentId);
+
+    // and a new lead starts on the new version, its sub-process from the same deployment
+    String fresh = capture(inquiry());
+    assertThat(lifecycle(fresh).getProcessDefinitionId()).isEqualTo(body.path("definitionId").asText());
+    assertThat(definition(task(fresh, SdrQualification.Tasks.QUALIFY_LEAD).getProcessDefinitionId()).getDeploymentId())
+        .isEqualTo(deploymentId);
+
+    // when paul looks at the old version's instances and migrates the waiting lead
+    JsonNode instances = get("paul", "/api/models/bpmn/lead-lifecycle/instances").getBody();
+    assertThat(instances.path("latestVersion").asInt()).isEqualTo(newVersion);
+    JsonNode oldOne = versionOf(instances, oldVersion);
+    assertThat(oldOne.path("activities").findValuesAsText("activityId")).contains("CallActivity_QualifyWithSdr");
+    JsonNode plan = post("paul", "/api/models/bpmn/lead-lifecycle/migration-plans",
+        Map.of("sourceVersion", oldVersion)).getBody();
+    assertThat(plan.path("targetVersion").asInt()).isEqualTo(newVersion);
+    assertThat(plan.path("unmapped")).isEmpty();
+    List<Map<String, Object>> instructions = new ArrayList<>();
+    plan.path("instructions").forEach(instruction -> instructions.add(Map.of(
+        "sourceActivityId", instruction.path("sourceActivityId").asText(),
+        "targetActivityId", instruction.path("targetActivityId").asText(),
+        "updateEventTrigger", instruction.path("updateEventTrigger").asBoolean())));
+    assertThat(instructions).extracting(instruction -> instruction.get("sourceActivityId"))
+        .contains("CallActivity_QualifyWithSdr");
+    Map<String, Object> request = new HashMap<>(Map.of("sourceVersion", oldVersion, "targetVersion", newVersion,
+        "instructions", instructions, "processInstanceIds", List.of(old.getId())));
+    JsonNode dryRun = post("paul", "/api/models/bpmn/lead-lifecycle/migrations/validation", request).getBody();
+    assertThat(dryRun.path("valid").asBoolean()).as(dryRun.toString()).isTrue();
+    assertThat(dryRun.path("instances").asInt()).isEqualTo(1);
+    assertThat(lifecycle(waiting).getProcessDefinitionId()).as("the dry run migrated nothing")
+        .isEqualTo(old.getProcessDefinitionId());
+    assertThat(post("paul", "/api/models/bpmn/lead-lifecycle/migrations", request).getStatusCode())
+        .as("no note").isEqualTo(HttpStatus.BAD_REQUEST);
+    request.put("note", "move the waiting lead to the tagged version");
+    ResponseEntity<JsonNode> started = post("paul", "/api/models/bpmn/lead-lifecycle/migrations", request);
+    assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+    String batchId = started.getBody().path("batchId").asText();
+    assertThat(get("paul", "/api/models/migrations/" + batchId).getBody().path("done").asBoolean()).isFalse();
+    runBatch(batchId);
+
+    // then the lead is on the new version, the migration audited as completed, and it goes on to sales
+    assertThat(lifecycle(waiting).getProcessDefinitionId()).isEqualTo(body.path("definitionId").asText());
+    JsonNode progress = get("paul", "/api/models/migrations/" + batchId).getBody();
+    assertThat(progress.path("done").asBoolean()).isTrue();
+    assertThat(progress.path("result").asText()).isEqualTo("COMPLETED");
+    assertThat(progress.path("total").asInt()).isEqualTo(1);
+    assertThat(jdbc.queryForMap("select action, changed_by, from_version, to_version, instances, result "
+        + "from lead_model_change where batch_id = ?", batchId)).containsEntry("ACTION", "MIGRATE")
+        .containsEntry("CHANGED_BY", "paul").containsEntry("FROM_VERSION", oldVersion)
+        .containsEntry("TO_VERSION", newVersion).containsEntry("INSTANCES", 1).containsEntry("RESULT", "COMPLETED");
+    completeOk("sam", task(waiting, SdrQualification.Tasks.QUALIFY_LEAD), Map.of("callOutcome", "REACHED",
+        "realNeed", true, "authority", "DECISION_MAKER", "timing", "THIS_QUARTER", "objection", "NONE",
+        "qualification", "SALES_READY"));
+    runAsyncJobs(waiting);
+    org.camunda.bpm.engine.task.Task accept = task(waiting, SalesFollowUp.Tasks.ACCEPT_LEAD);
+    assertThat(accept).as("accept task of the migrated lead").isNotNull();
+    assertThat(definition(accept.getProcessDefinitionId()).getDeploymentId())
+        .as("sales follow-up called from the new deployment").isEqualTo(deploymentId);
+  }
+
+  @Test
+  void anActivityTheNewVersionRenamedIsUnmappedRefusedByTheDryRunAndMappedByHand() {
+    String key = "modeler-it-" + unique();
+    ResponseEntity<JsonNode> first = deploy("paul", "bpmn", key, "a review process of this test", review(key,
+        "Task_ReviewRequest", "Review request"));
+    assertThat(first.getStatusCode()).as(String.valueOf(first.getBody())).isEqualTo(HttpStatus.CREATED);
+    assertThat(first.getBody().path("version").asInt()).isEqualTo(1);
+    ProcessInstance instance = runtime.startProcessInstanceByKey(key, "review-" + unique());
+    ResponseEntity<JsonNode> second = deploy("paul", "bpmn", key, "the review is a check now", review(key,
+        "Task_CheckRequest", "Check request"));
+    assertThat(second.getStatusCode()).as(String.valueOf(second.getBody())).isEqualTo(HttpStatus.CREATED);
+
+    JsonNode plan = post("paul", "/api/models/bpmn/" + key + "/migration-plans", Map.of("sourceVersion", 1)).getBody();
+    assertThat(plan.path("targetVersion").asInt()).isEqualTo(2);
+    assertThat(plan.path("unmapped")).singleElement().satisfies(unmapped -> {
+      assertThat(unmapped.path("activityId").asText()).isEqualTo("Task_ReviewRequest");
+      assertThat(unmapped.path("activityName").asText()).isEqualTo("Review request");
+      assertThat(unmapped.path("instances").asInt()).isEqualTo(1);
+    });
+    assertThat(plan.path("targetActivities").findValuesAsText("activityId")).contains("Task_CheckRequest");
+    JsonNode generated = post("paul", "/api/models/bpmn/" + key + "/migrations/validation", Map.of("sourceVersion", 1,
+        "instructions", List.of())).getBody();
+    assertThat(generated.path("valid").asBoolean()).isFalse();
+    assertThat(generated.path("instanceErrors")).isNotEmpty();
+    assertThat(generated.path("instanceErrors").get(0).path("processInstanceId").asText()).isEqualTo(instance.getId());
+    assertThat(generated.path("instanceErrors").findValuesAsText("activityId")).contains("Task_ReviewRequest");
+    ResponseEntity<JsonNode> refused = post("paul", "/api/models/bpmn/" + key + "/migrations", Map.of("sourceVersion", 1,
+        "instructions", List.of(), "note", "try"));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(refused.getBody().path("instanceErrors")).isNotEmpty();
+
+    Map<String, Object> mapped = Map.of("sourceVersion", 1, "note", "the review became a check",
+        "instructions", List.of(Map.of("sourceActivityId", "Task_ReviewRequest", "targetActivityId", "Task_CheckRequest")));
+    JsonNode fixed = post("paul", "/api/models/bpmn/" + key + "/migrations/validation", mapped).getBody();
+    assertThat(fixed.path("valid").asBoolean()).as(fixed.toString()).isTrue();
+    ResponseEntity<JsonNode> started = post("paul", "/api/models/bpmn/" + key + "/migrations", mapped);
+    assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+    runBatch(started.getBody().path("batchId").asText());
+    org.camunda.bpm.engine.task.Task check = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(check.getTaskDefinitionKey()).isEqualTo("Task_CheckRequest");
+    assertThat(check.getProcessDefinitionId()).isEqualTo(second.getBody().path("definitionId").asText());
+    tasks.complete(check.getId());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void lettingAVersionsInstancesFinishOnItIsAudited() {
+    ResponseEntity<JsonNode> withoutNote = post("paul", "/api/models/bpmn/lead-lifecycle/keep-old-versions",
+        Map.of("sourceVersion", 1));
+    ResponseEntity<JsonNode> kept = post("paul", "/api/models/bpmn/lead-lifecycle/keep-old-versions",
+        Map.of("sourceVersion", 1, "note", "let the first leads finish as they started"));
+
+    assertThat(withoutNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(withoutNote.getBody().path("errors").get(0).path("field").asText()).isEqualTo("note");
+    assertThat(kept.getStatusCode()).as(String.valueOf(kept.getBody())).isEqualTo(HttpStatus.CREATED);
+    assertThat(kept.getBody().path("action").asText()).isEqualTo("KEEP_OLD_VERSION");
+    assertThat(kept.getBody().path("user").asText()).isEqualTo("paul");
+    assertThat(kept.getBody().path("fromVersion").asInt()).isEqualTo(1);
+    assertThat(kept.getBody().path("at").asText()).isNotBlank();
+    JsonNode audit = get("paul", "/api/models/audit?key=lead-lifecycle&limit=500").getBody();
+    assertThat(audit.findValuesAsText("id")).contains(kept.getBody().path("id").asText());
+  }
+
+  @Test
+  void aDecisionTableDeployedThroughTheModelerIsAuditedInBothAudits() {
+    String current = raw("paul", "/api/models/dmn/stuck-lead").getBody();
+    int version = Integer.parseInt(raw("paul", "/api/models/dmn/stuck-lead").getHeaders().getFirst("X-Model-Version"));
+    String commented = current.replaceFirst("(<definitions[^>]*>)", "$1<!-- ModelerApiIT " + unique() + " -->");
+
+    ResponseEntity<JsonNode> deployed = deploy("paul", "dmn", "stuck-lead", "a comment, same rules", commented);
+
+    assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.CREATED);
+    assertThat(deployed.getBody().path("version").asInt()).isEqualTo(version + 1);
+    String deploymentId = deployed.getBody().path("deploymentId").asText();
+    assertThat(jdbc.queryForObject("select count(*) from lead_model_change where deployment_id = ? and model_type = 'dmn' "
+        + "and changed_by = 'paul'", Integer.class, deploymentId)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from lead_rule_deployment where deployment_id = ?", Integer.class,
+        deploymentId)).isEqualTo(1);
+    JsonNode audit = get("paul", "/api/models/audit?key=stuck-lead").getBody();
+    assertThat(audit.get(0).path("deploymentId").asText()).isEqualTo(deploymentId);
+    assertThat(audit.get(0).path("note").asText()).isEqualTo("a comment, same rules");
+    assertThat(audit.findValuesAsText("deploymentId").stream().filter(deploymentId::equals)).hasSize(1);
+    JsonNode latest = model(get("paul", "/api/models").getBody(), "dmn", "stuck-lead").path("latest");
+    assertThat(latest.path("version").asInt()).isEqualTo(version + 1);
+    assertThat(latest.path("deployedBy").asText()).isEqualTo("paul");
+  }
+
+  private ResponseEntity<JsonNode> deploy(String user, String type, String key, String note, String body) {
+    return send(user, HttpMethod.POST, "/api/models/" + type + "/" + key + "/deployments"
+        + (note.isEmpty() ? "" : "?note=" + note), body);
+  }
+
+  private ObjectNode inquiry() {
+    ObjectNode submission = submission("INQUIRY", unique());
+    submission.put("productInterest", "analytics platform");
+    return submission;
+  }
+
+  private ProcessInstance lifecycle(String leadId) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(leadId)
+        .processDefinitionKey(LeadLifecycle.KEY).singleResult();
+  }
+
+  private ProcessDefinition definition(String id) {
+    return engine.getRepositoryService().getProcessDefinition(id);
+  }
+
+  private Map<String, Integer> latestVersions() {
+    Map<String, Integer> versions = new HashMap<>();
+    engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()
+        .forEach(definition -> versions.put(definition.getKey(), definition.getVersion()));
+    return versions;
+  }
+
+  private static JsonNode versionOf(JsonNode instances, int version) {
+    for (JsonNode candidate : instances.path("versions")) {
+      if (candidate.path("version").asInt() == version) {
+        return candidate;
+      }
+    }
+    throw new AssertionError("version " + version + " is not among " + instances);
+  }
+
+  /** A process of this test only, valid by the conventions: start, one user task, end. */
+  private static String review(String key, String taskId, String taskName) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+            xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+            id="Definitions_Review" targetNamespace="https://leadflow.org/bpmn">
+          <bpmn:process id="KEY" name="Review (ModelerApiIT)" isExecutable="true" camunda:historyTimeToLive="P1D"
+              camunda:versionTag="1.0.0">
+            <bpmn:startEvent id="StartEvent_ReviewRequested" name="Review requested">
+              <bpmn:outgoing>Flow_RequestedToTask</bpmn:outgoing>
+            </bpmn:startEvent>
+            <bpmn:sequenceFlow id="Flow_RequestedToTask" sourceRef="StartEvent_ReviewRequested" targetRef="TASK"/>
+            <bpmn:userTask id="TASK" name="NAME" camunda:candidateGroups="process-owner"
+                camunda:formRef="sdr-qualify-lead" camunda:formRefBinding="deployment"
+                camunda:dueDate="${nurturePolicy.maximumDuration()}">
+              <bpmn:incoming>Flow_RequestedToTask</bpmn:incoming>
+              <bpmn:outgoing>Flow_TaskToEnd</bpmn:outgoing>
+            </bpmn:userTask>
+            <bpmn:sequenceFlow id="Flow_TaskToEnd" sourceRef="TASK" targetRef="EndEvent_Reviewed"/>
+            <bpmn:endEvent id="EndEvent_Reviewed" name="Reviewed">
+              <bpmn:incoming>Flow_TaskToEnd</bpmn:incoming>
+            </bpmn:endEvent>
+          </bpmn:process>
+          <bpmndi:BPMNDiagram id="BPMNDiagram_Review">
+            <bpmndi:BPMNPlane id="BPMNPlane_Review" bpmnElement="KEY">
+              <bpmndi:BPMNShape id="StartEvent_ReviewRequested_di" bpmnElement="StartEvent_ReviewRequested">
+                <dc:Bounds x="100" y="100" width="36" height="36"/>
+              </bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="TASK_di" bpmnElement="TASK">
+                <dc:Bounds x="200" y="78" width="100" height="80"/>
+              </bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="EndEvent_Reviewed_di" bpmnElement="EndEvent_Reviewed">
+                <dc:Bounds x="360" y="100" width="36" height="36"/>
+              </bpmndi:BPMNShape>
+              <bpmndi:BPMNEdge id="Flow_RequestedToTask_di" bpmnElement="Flow_RequestedToTask">
+                <di:waypoint x="136" y="118"/>
+                <di:waypoint x="200" y="118"/>
+              </bpmndi:BPMNEdge>
+              <bpmndi:BPMNEdge id="Flow_TaskToEnd_di" bpmnElement="Flow_TaskToEnd">
+                <di:waypoint x="300" y="118"/>
+                <di:waypoint x="360" y="118"/>
+              </bpmndi:BPMNEdge>
+            </bpmndi:BPMNPlane>
+          </bpmndi:BPMNDiagram>
+        </bpmn:definitions>
+        """.replace("KEY", key).replace("TASK", taskId).replace("NAME", taskName);
   }
 
   private JsonNode validate(String user, String type, String key, String body) {
