@@ -11,12 +11,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.leadflow.process.LeadLifecycle;
 import org.leadflow.process.SalesFollowUp;
+import org.leadflow.modeler.ModelService;
 import org.leadflow.process.SdrQualification;
+import org.leadflow.rules.RulesService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -31,6 +39,8 @@ import org.springframework.http.ResponseEntity;
  * every other test's leads behave the same on the new versions.
  */
 class ModelerApiIT extends IntegrationTestBase {
+
+  @Autowired ModelService models;
 
   @Test
   void aProcessOwnerListsEveryModelWithItsVersionsAndReadsOne() {
@@ -276,6 +286,29 @@ class ModelerApiIT extends IntegrationTestBase {
   }
 
   @Test
+  void aFormChangeIsValidatedAndDeployedWithTheModelSet() {
+    ResponseEntity<String> current = raw("paul", "/api/models/form/sdr-qualify-lead");
+    int version = Integer.parseInt(current.getHeaders().getFirst("X-Model-Version"));
+    String relabelled = current.getBody().replaceFirst("\"label\": \"Summary\"", "\"label\": \"Summary " + unique()
+        + "\"");
+    String undeclared = current.getBody().replaceFirst("\"key\": \"leadSummary\"", "\"key\": \"leadMood\"");
+
+    JsonNode invalid = validate("paul", "form", "sdr-qualify-lead", undeclared);
+    ResponseEntity<JsonNode> deployed = deploy("paul", "form", "sdr-qualify-lead", "clearer summary label", relabelled);
+
+    assertThat(errors(invalid)).extracting(problem -> problem.path("elementId").asText() + " " + problem.path("rule")
+        .asText()).containsExactly("Field_leadSummary form-key-variable");
+    assertThat(relabelled).isNotEqualTo(current.getBody());
+    assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.CREATED);
+    assertThat(deployed.getBody().path("version").asInt()).isEqualTo(version + 1);
+    assertThat(deployed.getBody().path("alsoDeployed").findValuesAsText("key")).contains(LeadLifecycle.KEY,
+        SdrQualification.KEY);
+    ResponseEntity<String> read = raw("paul", "/api/models/form/sdr-qualify-lead");
+    assertThat(read.getBody()).isEqualTo(relabelled);
+    assertThat(read.getHeaders().getFirst("X-Model-Version")).isEqualTo(String.valueOf(version + 1));
+  }
+
+  @Test
   void lettingAVersionsInstancesFinishOnItIsAudited() {
     ResponseEntity<JsonNode> withoutNote = post("paul", "/api/models/bpmn/lead-lifecycle/keep-old-versions",
         Map.of("sourceVersion", 1));
@@ -315,6 +348,51 @@ class ModelerApiIT extends IntegrationTestBase {
     JsonNode latest = model(get("paul", "/api/models").getBody(), "dmn", "stuck-lead").path("latest");
     assertThat(latest.path("version").asInt()).isEqualTo(version + 1);
     assertThat(latest.path("deployedBy").asText()).isEqualTo("paul");
+  }
+
+  @Test
+  void afterAnAutoDeploymentOfChangedFilesTheModelersEditsOfUnchangedFilesAreDeployedAgain() throws IOException {
+    // given modeler edits of lead-nurture and lead-lifecycle
+    String nurtureTag = "1.0.0-restore-" + unique();
+    String nurture = raw("paul", "/api/models/bpmn/lead-nurture").getBody()
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"" + nurtureTag + "\"");
+    assertThat(deploy("paul", "bpmn", "lead-nurture", "nurture tag", nurture).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String lifecycle = raw("paul", "/api/models/bpmn/lead-lifecycle").getBody()
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"1.0.0-restore-" + unique() + "\"");
+    assertThat(deploy("paul", "bpmn", LeadLifecycle.KEY, "lifecycle tag", lifecycle).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    // when a restart auto-deploys the files because lead-lifecycle.bpmn changed (as the starter does)
+    RepositoryService repository = engine.getRepositoryService();
+    Deployment files = repository.createDeploymentQuery().deploymentName(RulesService.AUTO_DEPLOYMENT)
+        .orderByDeploymentTime().asc().list().get(0);
+    String changedFile = shipped("processes/lead-lifecycle.bpmn").replace("<bpmn:process ",
+        "<!-- edited file " + unique() + " -->\n  <bpmn:process ");
+    DeploymentBuilder auto = repository.createDeployment().name(RulesService.AUTO_DEPLOYMENT);
+    for (Resource resource : repository.getDeploymentResources(files.getId())) {
+      if (resource.getName().endsWith(".bpmn") || resource.getName().endsWith(".form")) {
+        auto.addString(resource.getName(), resource.getName().endsWith("lead-lifecycle.bpmn") ? changedFile
+            : new String(resource.getBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    auto.deploy();
+    Optional<Deployment> restored = models.restoreModelerEditsAfterAutoDeployment();
+
+    // then the nurture edit is deployed again, the changed lifecycle file wins, audited as leadflow
+    assertThat(restored).isPresent();
+    String restoredId = restored.get().getId();
+    assertThat(processXml(restoredId, "lead-nurture")).contains(nurtureTag);
+    assertThat(processXml(restoredId, LeadLifecycle.KEY)).isEqualTo(changedFile);
+    assertThat(jdbc.queryForObject("select changed_by from lead_model_change where deployment_id = ?", String.class,
+        restoredId)).isEqualTo("leadflow");
+    assertThat(models.restoreModelerEditsAfterAutoDeployment()).as("nothing left to restore").isEmpty();
+  }
+
+  private String processXml(String deploymentId, String key) throws IOException {
+    ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .deploymentId(deploymentId).processDefinitionKey(key).singleResult();
+    try (InputStream xml = engine.getRepositoryService().getProcessModel(definition.getId())) {
+      return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private ResponseEntity<JsonNode> deploy(String user, String type, String key, String note, String body) {
