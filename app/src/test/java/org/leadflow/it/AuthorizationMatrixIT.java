@@ -78,6 +78,7 @@ class AuthorizationMatrixIT extends IntegrationTestBase {
       webapp  POST   admin                                    401  403  403  403  403  403  ok
       page    GET    /digest                                  login  403  403  403  ok   403  ok
       page    GET    /reports                                 login  ok   403  403  ok   403  ok
+      page    GET    /modeler                                 login  403  403  403  403  ok   ok
       actuator GET   /actuator/health                         ok   ok   ok   ok   ok   ok   ok
       actuator GET   /actuator/prometheus                     401  403  403  403  403  403  ok
       """;

@@ -124,7 +124,7 @@ class PagesSecurityIT extends IntegrationTestBase {
   }
 
   @Test
-  void theModelerPageAsksForALoginRefusesAnSdrAndAloneAllowsInlineStyles() throws Exception {
+  void theModelerPageAsksForALoginRefusesAnSdrOpensForAProcessOwnerAndAloneAllowsInlineStyles() throws Exception {
     HttpResponse<String> anonymous = browser.send("GET", "/modeler?type=bpmn&key=lead-lifecycle", null, Map.of());
     assertThat(anonymous.statusCode()).isEqualTo(302);
     assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -142,6 +142,14 @@ class PagesSecurityIT extends IntegrationTestBase {
     HttpResponse<String> digest = browser.send("GET", "/digest", null, Map.of());
     assertThat(digest.headers().allValues("Content-Security-Policy")).singleElement().asString()
         .contains("style-src 'self';").doesNotContain("unsafe-inline");
+
+    browser = new BrowserSession(port);
+    logIn("paul");
+    HttpResponse<String> modeler = browser.send("GET", "/modeler?type=bpmn&key=lead-lifecycle", null, Map.of());
+    assertThat(modeler.statusCode()).isEqualTo(200);
+    assertThat(modeler.body()).contains("/modeler/");
+    assertThat(modeler.headers().allValues("Content-Security-Policy")).singleElement().asString()
+        .contains("style-src 'self' 'unsafe-inline';").contains("script-src 'self';");
   }
 
   private void logIn(String user) throws IOException, InterruptedException {
