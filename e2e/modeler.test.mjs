@@ -15,6 +15,7 @@
 // - paul lowers the sales-ready threshold in the lead-sales-ready decision table (60 -> 30) and deploys it: a
 //   new decision version, and a lead captured afterwards is decided by it (GET /api/leads/{id}: threshold 30,
 //   decidedBy lead-sales-ready:v<new>).
+// - In the form editor, a field whose key is no declared lead variable is refused on that field.
 // Screenshots: e2e/screenshots/modeler-*.png (gitignored).
 
 import { after, before, describe, test } from 'node:test';
@@ -306,5 +307,26 @@ describe('the modeler page', { timeout: 10 * 60_000 }, () => {
     });
     assert.equal(score.threshold, 30);
     assert.equal(score.salesReady, score.total >= 30);
+  });
+
+  test('a form field bound to an undeclared variable is refused on that field', async () => {
+    const page = session.paul || await newPage(session.browser);
+    await explained(page, shot, 'form', async () => {
+      await page.goto(`${app.baseUrl}/modeler?type=form&key=sdr-qualify-lead`);
+      if (page.url().includes('/login')) await logInOnPage(page, 'paul');
+      await page.locator('body[data-view=editor][data-ready=true]').waitFor();
+      assert.equal(await validated(page), 'valid');
+      await page.locator('#canvas [data-id="Field_callNotes"]').click();
+      await openGroup(page, 'group-general');
+      const key = page.locator('#properties input[name="key"]');
+      assert.equal(await key.inputValue(), 'callNotes');
+      assert.equal(await edited(page, () => key.fill('notDeclaredVariable')), 'invalid');
+      assert.ok((await problems(page)).some((p) => p.elementId === 'Field_callNotes' && p.severity === 'error'),
+        `an error on the field: ${JSON.stringify(await problems(page))}`);
+      assert.ok(await page.locator('#deploy').isDisabled());
+      await shot(page, 'form-refused');
+      assert.equal(await edited(page, () => key.fill('callNotes')), 'valid');
+      assert.deepEqual(page.pageErrors, []);
+    });
   });
 });
