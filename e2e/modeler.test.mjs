@@ -61,6 +61,14 @@ async function validated(page, after = 0) {
   return box.getAttribute('data-state');
 }
 
+/** Opens a model in the editor (logging paul in if the page asks); the server's verdict on it as deployed. */
+async function openInEditor(page, query) {
+  await page.goto(`${app.baseUrl}/modeler?${query}`);
+  if (page.url().includes('/login')) await logInOnPage(page, 'paul');
+  await page.locator('body[data-view=editor][data-ready=true]').waitFor();
+  return validated(page);
+}
+
 /** Makes an edit and waits for the server's verdict on it. */
 async function edited(page, edit) {
   const before = await round(page);
@@ -151,9 +159,7 @@ describe('the modeler page', { timeout: 10 * 60_000 }, () => {
       await shot(page, 'lead-lifecycle');
 
       // sdr-qualification, where the SDR's call lives: a user task without candidate groups is refused
-      await page.goto(`${app.baseUrl}/modeler?type=bpmn&key=sdr-qualification`);
-      await page.locator('body[data-view=editor][data-ready=true]').waitFor();
-      assert.equal(await validated(page), 'valid');
+      assert.equal(await openInEditor(page, 'type=bpmn&key=sdr-qualification'), 'valid');
       await page.locator(`#canvas .djs-shape[data-element-id="${SDR_TASK}"]`).click();
       await openGroup(page, 'group-CamundaPlatform__UserAssignment');
       const groups = page.locator('#properties input[name="candidateGroups"]');
@@ -218,8 +224,7 @@ describe('the modeler page', { timeout: 10 * 60_000 }, () => {
     const page = session.paul;
     await explained(page, shot, 'migration', async () => {
       // the panel opened after the deploy; the list opens it too
-      await page.goto(`${app.baseUrl}/modeler?type=bpmn&key=sdr-qualification&panel=migration`);
-      await page.locator('body[data-view=editor][data-ready=true]').waitFor();
+      await openInEditor(page, 'type=bpmn&key=sdr-qualification&panel=migration');
       const oldLine = page.locator(`#instances tr.version-row[data-version="${oldVersion}"]`);
       await oldLine.waitFor();
       assert.ok(Number(await oldLine.locator('td[data-col=instances]').innerText()) >= 1);
@@ -270,10 +275,7 @@ describe('the modeler page', { timeout: 10 * 60_000 }, () => {
     const before = await model('dmn', 'lead-sales-ready');
     const page = session.paul || await newPage(session.browser);
     await explained(page, shot, 'decision', async () => {
-      await page.goto(`${app.baseUrl}/modeler?type=dmn&key=lead-sales-ready`);
-      if (page.url().includes('/login')) await logInOnPage(page, 'paul');
-      await page.locator('body[data-view=editor][data-ready=true]').waitFor();
-      assert.equal(await validated(page), 'valid');
+      assert.equal(await openInEditor(page, 'type=dmn&key=lead-sales-ready'), 'valid');
       const cell = async (id, value) => {
         await page.locator(`#canvas td[data-element-id="${id}"]`).click();
         await page.keyboard.press('Control+A');
@@ -312,10 +314,7 @@ describe('the modeler page', { timeout: 10 * 60_000 }, () => {
   test('a form field bound to an undeclared variable is refused on that field', async () => {
     const page = session.paul || await newPage(session.browser);
     await explained(page, shot, 'form', async () => {
-      await page.goto(`${app.baseUrl}/modeler?type=form&key=sdr-qualify-lead`);
-      if (page.url().includes('/login')) await logInOnPage(page, 'paul');
-      await page.locator('body[data-view=editor][data-ready=true]').waitFor();
-      assert.equal(await validated(page), 'valid');
+      assert.equal(await openInEditor(page, 'type=form&key=sdr-qualify-lead'), 'valid');
       await page.locator('#canvas [data-id="Field_callNotes"]').click();
       await openGroup(page, 'group-general');
       const key = page.locator('#properties input[name="key"]');
