@@ -36,7 +36,8 @@ import org.springframework.http.ResponseEntity;
  * The modeler's API as a process owner (paul) uses it: list and read the models, validate a change,
  * deploy it with a note, migrate running leads to the new version. The ITs share one engine: the
  * deploys here change only version tags of the shipped models (or add processes of their own), so
- * every other test's leads behave the same on the new versions.
+ * every other test's leads behave the same on the new versions. The decision table deployed here is
+ * engagement-points with a comment added: no other IT names its version (StuckLeadIT expects stuck-lead v1).
  */
 class ModelerApiIT extends IntegrationTestBase {
 
@@ -328,11 +329,11 @@ class ModelerApiIT extends IntegrationTestBase {
 
   @Test
   void aDecisionTableDeployedThroughTheModelerIsAuditedInBothAudits() {
-    String current = raw("paul", "/api/models/dmn/stuck-lead").getBody();
-    int version = Integer.parseInt(raw("paul", "/api/models/dmn/stuck-lead").getHeaders().getFirst("X-Model-Version"));
+    String current = raw("paul", "/api/models/dmn/engagement-points").getBody();
+    int version = Integer.parseInt(raw("paul", "/api/models/dmn/engagement-points").getHeaders().getFirst("X-Model-Version"));
     String commented = current.replaceFirst("(<definitions[^>]*>)", "$1<!-- ModelerApiIT " + unique() + " -->");
 
-    ResponseEntity<JsonNode> deployed = deploy("paul", "dmn", "stuck-lead", "a comment, same rules", commented);
+    ResponseEntity<JsonNode> deployed = deploy("paul", "dmn", "engagement-points", "a comment, same rules", commented);
 
     assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.CREATED);
     assertThat(deployed.getBody().path("version").asInt()).isEqualTo(version + 1);
@@ -341,11 +342,11 @@ class ModelerApiIT extends IntegrationTestBase {
         + "and changed_by = 'paul'", Integer.class, deploymentId)).isEqualTo(1);
     assertThat(jdbc.queryForObject("select count(*) from lead_rule_deployment where deployment_id = ?", Integer.class,
         deploymentId)).isEqualTo(1);
-    JsonNode audit = get("paul", "/api/models/audit?key=stuck-lead").getBody();
+    JsonNode audit = get("paul", "/api/models/audit?key=engagement-points").getBody();
     assertThat(audit.get(0).path("deploymentId").asText()).isEqualTo(deploymentId);
     assertThat(audit.get(0).path("note").asText()).isEqualTo("a comment, same rules");
     assertThat(audit.findValuesAsText("deploymentId").stream().filter(deploymentId::equals)).hasSize(1);
-    JsonNode latest = model(get("paul", "/api/models").getBody(), "dmn", "stuck-lead").path("latest");
+    JsonNode latest = model(get("paul", "/api/models").getBody(), "dmn", "engagement-points").path("latest");
     assertThat(latest.path("version").asInt()).isEqualTo(version + 1);
     assertThat(latest.path("deployedBy").asText()).isEqualTo("paul");
   }
