@@ -179,9 +179,16 @@ public class ModelService {
    * Deploys a changed model after validation: a decision table alone (through {@link RulesService}),
    * a BPMN or form with the model set. Audited with the user and the note.
    *
+   * @param baseVersion the version the change was made on, if the caller knows it: when another version has
+   *     been deployed since, the change would silently take it back
    * @throws InvalidModelException when it is invalid or unchanged; nothing is deployed then
+   * @throws ModelConflictException when {@code baseVersion} is no longer the latest version
    */
-  public Deployed deploy(ModelType type, String key, byte[] content, String note, String user) {
+  public Deployed deploy(ModelType type, String key, byte[] content, String note, String user, Integer baseVersion) {
+    Integer latest = latestVersion(type, key);
+    if (baseVersion != null && !baseVersion.equals(latest)) {
+      throw new ModelConflictException(type, key, baseVersion, latest);
+    }
     return type == ModelType.DMN ? deployDecision(key, content, note, user) : deployWithModelSet(type, key, content,
         note, user);
   }
@@ -365,7 +372,8 @@ public class ModelService {
     return switch (type) {
       case BPMN -> Optional.ofNullable(repository.createProcessDefinitionQuery().processDefinitionKey(key)
           .withoutTenantId().latestVersion().singleResult()).map(ProcessDefinition::getVersion).orElse(null);
-      case DMN -> decisionDefinition(key, null).getVersion();
+      case DMN -> Optional.ofNullable(repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+          .withoutTenantId().latestVersion().singleResult()).map(DecisionDefinition::getVersion).orElse(null);
       case FORM -> Optional.ofNullable(formVersions().get(key)).map(List::size).orElse(null);
     };
   }

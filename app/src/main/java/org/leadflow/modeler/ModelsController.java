@@ -87,14 +87,17 @@ class ModelsController {
       description = "The note is required (query parameter note or header X-Change-Note). A BPMN or form is "
           + "deployed with the whole model set (every process gets a new version: alsoDeployed); a decision table "
           + "alone. 400 problem details naming note when it is missing; 422 with problems when the model is "
-          + "invalid or unchanged; nothing is deployed then.")
+          + "invalid or unchanged; 409 when baseVersion (optional: the version the edit started from) is no "
+          + "longer the latest; nothing is deployed then.")
   ResponseEntity<ModelService.Deployed> deploy(@PathVariable String type, @PathVariable String key,
       @RequestBody(required = false) byte[] body, @RequestParam(name = "note", required = false) String note,
-      @RequestHeader(name = NOTE_HEADER, required = false) String noteHeader, Principal principal) {
+      @RequestHeader(name = NOTE_HEADER, required = false) String noteHeader,
+      @Parameter(description = "the version the edit started from; 409 when another has been deployed since")
+      @RequestParam(required = false) Integer baseVersion, Principal principal) {
     ModelType modelType = type(type, key);
     String changeNote = ChangeNotes.required(note, noteHeader);
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(models.deploy(modelType, key, body(body), changeNote, principal.getName()));
+        .body(models.deploy(modelType, key, body(body), changeNote, principal.getName(), baseVersion));
   }
 
   @GetMapping("/audit")
@@ -204,6 +207,14 @@ class ModelsController {
         : "Model change rejected");
     problem.setProperty("problems", e.problems());
     return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  @ExceptionHandler(ModelConflictException.class)
+  ResponseEntity<ProblemDetail> conflict(ModelConflictException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("The model changed meanwhile");
+    problem.setProperty("latestVersion", e.latestVersion());
+    return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   @ExceptionHandler(InvalidMigrationException.class)

@@ -124,7 +124,7 @@ class ModelerApiIT extends IntegrationTestBase {
   }
 
   @Test
-  void aDeployNeedsANoteAndAnInvalidOrUnchangedModelDeploysNothing() throws IOException {
+  void aDeployNeedsANoteAndAnInvalidUnchangedOrStaleModelDeploysNothing() throws IOException {
     String latest = raw("paul", "/api/models/bpmn/lead-lifecycle").getBody();
     String withoutGroup = latest.replace("camunda:candidateGroups=\"marketing\"", "");
     long deployments = engine.getRepositoryService().createDeploymentQuery().count();
@@ -133,6 +133,9 @@ class ModelerApiIT extends IntegrationTestBase {
     ResponseEntity<JsonNode> blankNote = deploy("paul", "bpmn", LeadLifecycle.KEY, "  ", latest);
     ResponseEntity<JsonNode> invalid = deploy("paul", "bpmn", LeadLifecycle.KEY, "no group", withoutGroup);
     ResponseEntity<JsonNode> unchanged = deploy("paul", "bpmn", LeadLifecycle.KEY, "same again", latest);
+    int version = Integer.parseInt(raw("paul", "/api/models/bpmn/lead-lifecycle").getHeaders().getFirst("X-Model-Version"));
+    ResponseEntity<JsonNode> stale = send("paul", HttpMethod.POST, "/api/models/bpmn/lead-lifecycle/deployments"
+        + "?note=on an old version&baseVersion=" + (version - 1), latest.replace("Lead lifecycle", "Lead life"));
 
     assertThat(withoutNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(withoutNote.getBody().path("errors").get(0).path("field").asText()).isEqualTo("note");
@@ -142,6 +145,8 @@ class ModelerApiIT extends IntegrationTestBase {
     assertThat(invalid.getBody().path("problems").findValuesAsText("elementId")).contains("Task_ReviewWinLoss");
     assertThat(unchanged.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(unchanged.getBody().path("problems").get(0).path("rule").asText()).isEqualTo("unchanged");
+    assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(stale.getBody().path("latestVersion").asInt()).isEqualTo(version);
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).as("deployments").isEqualTo(deployments);
     assertThat(deploy("sam", "bpmn", LeadLifecycle.KEY, "sdr", latest).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
