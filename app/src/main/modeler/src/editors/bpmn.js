@@ -72,6 +72,19 @@ export function createEditor({ canvas, properties }) {
     lintListener(lintIssues);
   });
 
+  /** The whole diagram in view, clear of the palette on the left (the container may have changed size). */
+  function fit() {
+    canvasService.resized();
+    canvasService.zoom('fit-viewport', 'auto');
+    const width = canvas.clientWidth;
+    const palette = canvas.querySelector('.djs-palette');
+    const left = palette ? palette.getBoundingClientRect().right - canvas.getBoundingClientRect().left + 16 : 16;
+    if (width <= left * 2) return;
+    canvasService.zoom(Math.min(canvasService.zoom() * (width - left - 16) / width, 1), 'auto');
+    canvasService.scroll({ dx: (left - 16) / 2, dy: 0 });
+  }
+  window.addEventListener('resize', () => canvasService.resized());
+
   function elementName(id) {
     const element = elementRegistry.get(id);
     return element?.businessObject?.name || '';
@@ -84,7 +97,7 @@ export function createEditor({ canvas, properties }) {
       const { warnings } = await modeler.importXML(xml);
       linkFlowNodes(modeler.getDefinitions());
       modeler.get('linting').update();
-      canvasService.zoom('fit-viewport', 'auto');
+      fit();
       return warnings.map((w) => w.message);
     },
     async text() {
