@@ -16,7 +16,7 @@
 //   #deploy (disabled while any error, while validating, or when nothing changed), #deploy-note, #deploy-submit,
 //   #deploy-result[data-version]  and its li[data-key] for alsoDeployed
 //   #diff-toggle, #diff-panel li[data-change=added|removed|changed|layout][data-element-id], #diff-lines
-//   #download-source, #download-svg
+//   #download-source, #download-svg, #discard (only while changed; the version picker is disabled then)
 //   #status[data-kind=info|ok|error]                the last message
 //   #migration-panel: see migration.js
 import { api, reason, sendText, text } from './http.js';
@@ -220,8 +220,8 @@ function renderVersions() {
   }));
 }
 
-/** Opens a deployed version (null: the latest) in the editor. */
-async function openVersion(version) {
+/** Opens a deployed version (null: the latest) in the editor; `before`: a sentence for the status line. */
+async function openVersion(version, before = '') {
   const path = `/api/models/${state.type}/${encodeURIComponent(state.key)}${version ? `?version=${version}` : ''}`;
   try {
     const resource = await text(path);
@@ -238,7 +238,7 @@ async function openVersion(version) {
     window.history.replaceState(null, '', `/modeler?${query}`);
     const latestNote = loadedVersion === state.model.latest.version ? 'the latest version'
       : `an older version (latest is v${state.model.latest.version}); deploying it makes it the newest`;
-    status(`Opened ${state.key} v${loadedVersion}, ${latestNote}.${warnings.length ? ` Import warnings: ${warnings.join('; ')}` : ''}`,
+    status(`${before}Opened ${state.key} v${loadedVersion}, ${latestNote}.${warnings.length ? ` Import warnings: ${warnings.join('; ')}` : ''}`,
       warnings.length ? 'error' : 'info');
     renderDirty();
     await validateNow();
@@ -335,6 +335,10 @@ function renderProblems() {
 function renderDirty() {
   $('dirty-state').textContent = state.dirty ? `Changed since v${state.base.version}` : `Same as v${state.base.version}`;
   $('dirty-state').dataset.dirty = String(state.dirty);
+  // another version opens only over an unchanged editor: changes are deployed or discarded first
+  $('version-picker').disabled = state.dirty;
+  $('version-picker').title = state.dirty ? 'Deploy or discard your changes to open another version' : '';
+  $('discard').hidden = !state.dirty;
   renderDeployButton();
 }
 
@@ -397,7 +401,7 @@ async function deploy(event) {
     status(`Deployed ${state.key} v${result.version}.`, 'ok');
     showDeployResult(result);
     showAudit($('model-audit'), state.key);
-    if (state.type === 'bpmn') await showMigration();
+    if (state.type === 'bpmn') await showMigration({ scroll: false });
   } catch (error) {
     if (error.status === 400) {
       showNoteError(fieldMessage(error.problem, 'note') || reason(error));
@@ -578,13 +582,14 @@ async function downloadSvg() {
 // Migration
 // ------------------------------------------------------------------------------------------------
 
-async function showMigration() {
+/** The migration panel; `scroll`: bring it into view (asked for; after a deploy the result stays in view). */
+async function showMigration({ scroll = true } = {}) {
   $('migration-panel').hidden = false;
   await openMigration($('migration-panel'), state.key, {
     status,
     afterChange: () => showAudit($('model-audit'), state.key)
   });
-  $('migration-panel').scrollIntoView({ block: 'start', behavior: 'smooth' });
+  if (scroll) $('migration-panel').scrollIntoView({ block: 'start', behavior: 'smooth' });
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -592,9 +597,6 @@ async function showMigration() {
 function wire() {
   $('version-picker').addEventListener('change', async (event) => {
     const version = Number(event.target.value);
-    if (state.dirty) {
-      status(`Discarded the unsaved changes to v${state.base.version}.`, 'info');
-    }
     await openVersion(version);
   });
   $('deploy').addEventListener('click', openDeployForm);
@@ -608,7 +610,8 @@ function wire() {
   });
   $('download-source').addEventListener('click', downloadSource);
   $('download-svg').addEventListener('click', downloadSvg);
-  $('migration-open').addEventListener('click', showMigration);
+  $('migration-open').addEventListener('click', () => showMigration());
+  $('discard').addEventListener('click', () => openVersion(state.base.version, `Discarded the changes to v${state.base.version}. `));
   window.addEventListener('beforeunload', (event) => {
     if (state.dirty) event.preventDefault();
   });
