@@ -210,6 +210,15 @@ describe('the modeler page', { timeout: 10 * 60_000 }, () => {
       newDefinitionId = after.latest.definitionId;
       const xml = await http('GET', `/api/models/bpmn/sdr-qualification?version=${newVersion}`, { user: 'paul' });
       assert.match(xml.text, /Qualify lead by phone \(BANT\)/);
+      // the list shows the new version, who deployed it and why; the audit has the deploy
+      await page.locator('#back').click();
+      await page.locator('body[data-view=list][data-ready=true]').waitFor();
+      const row = page.locator('#model-list tr[data-type="bpmn"][data-key="sdr-qualification"]');
+      assert.equal(await row.locator('td[data-col=latest]').innerText(), `v${newVersion}`);
+      assert.equal(await row.locator('td[data-col=deployedBy]').innerText(), 'paul');
+      assert.equal(await row.locator('td[data-col=changeNote]').innerText(), note);
+      await page.locator('#audit tr[data-action=DEPLOY][data-key="sdr-qualification"]').waitFor();
+      await shot(page, 'list-after-deploy');
       assert.deepEqual(cspViolations, [], 'nothing on the page breaks the CSP');
       assert.deepEqual(page.pageErrors, []);
     });

@@ -82,7 +82,7 @@ async function showList() {
         const total = (model.versions || []).reduce((sum, v) => sum + (v.runningInstances || 0), 0);
         running.append(el('span', total, 'count'));
         if (older.length) {
-          const migrate = el('a', ` ${older.reduce((s, v) => s + v.runningInstances, 0)} on older versions: migrate`, 'migrate');
+          const migrate = el('a', `${older.reduce((s, v) => s + v.runningInstances, 0)} on older versions: migrate`, 'migrate');
           migrate.href = modelUrl(model.type, model.key, { panel: 'migration' });
           running.append(migrate);
         }
