@@ -224,11 +224,7 @@ describe('the modeler page', { timeout: 10 * 60_000 }, () => {
     });
   });
 
-  // MIGRATION_API: the backend's migration endpoints (instances, plans, dry run, batches) are not in main yet
-  test('the lead on the old version is migrated with a preview and continues on the new one', {
-    timeout: 4 * 60_000,
-    skip: 'the migration API (/api/models/bpmn/{key}/instances, migration-plans, migrations) is not in main yet'
-  }, async () => {
+  test('the lead on the old version is migrated with a preview and continues on the new one', { timeout: 4 * 60_000 }, async () => {
     assert.ok(newVersion, 'needs the deploy of the previous test');
     const page = session.paul;
     await explained(page, shot, 'migration', async () => {

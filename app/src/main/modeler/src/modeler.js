@@ -146,6 +146,7 @@ function actionLabel(action) {
 const state = {
   type: null, key: null, model: null, editor: null,
   base: { version: null, text: '' },   // the deployed version the editor was opened on
+  latestAtOpen: null,                  // the latest version then (the deploy's baseVersion)
   lint: [], server: [], validatedText: null, validation: 'pending', validationSeq: 0, timer: null,
   dirty: false, diffShown: false, deploying: false
 };
@@ -226,6 +227,7 @@ async function openVersion(version, before = '') {
   try {
     const resource = await text(path);
     const loadedVersion = resource.version || version || state.model.latest.version;
+    state.latestAtOpen = state.model.latest.version;
     const warnings = await state.editor.open(resource.text);
     state.base = { version: loadedVersion, text: await state.editor.text() };
     state.dirty = false;
@@ -385,7 +387,9 @@ async function deploy(event) {
   $('deploy-submit').disabled = true;
   status(`Deploying ${state.key}…`);
   try {
-    const result = await sendText(`/api/models/${state.type}/${encodeURIComponent(state.key)}/deployments?${new URLSearchParams({ note })}`,
+    // baseVersion: the latest version when the editor opened; a version deployed since by someone else is a 409
+    const query = new URLSearchParams({ note, baseVersion: String(state.latestAtOpen) });
+    const result = await sendText(`/api/models/${state.type}/${encodeURIComponent(state.key)}/deployments?${query}`,
       state.type, current);
     $('deploy-note').value = '';
     $('deploy-panel').hidden = true;
@@ -393,6 +397,7 @@ async function deploy(event) {
     state.model = (await api('/api/models')).find((m) => m.type === state.type && m.key === state.key) || state.model;
     renderVersions();
     state.base = { version: result.version, text: current };
+    state.latestAtOpen = result.version;
     state.dirty = false;
     $('version-picker').value = String(result.version);
     $('diff-against').value = String(result.version);
@@ -406,6 +411,13 @@ async function deploy(event) {
     if (error.status === 400) {
       showNoteError(fieldMessage(error.problem, 'note') || reason(error));
       status(`Not deployed: ${reason(error)}`, 'error');
+    } else if (error.status === 409) {
+      const latest = error.problem?.latestVersion;
+      status(`Not deployed: ${reason(error)} Your changes are still here: download them, discard them, open v${latest ?? 'the latest'}`
+        + ' and make them again there (compare with it first to see what changed).', 'error');
+      state.model = (await api('/api/models')).find((m) => m.type === state.type && m.key === state.key) || state.model;
+      renderVersions();
+      $('version-picker').value = String(state.base.version);
     } else if (error.status === 422 && error.problem?.problems) {
       state.server = error.problem.problems.map((p) => ({ ...p, source: 'server' }));
       setValidation('invalid');
