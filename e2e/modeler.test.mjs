@@ -11,7 +11,7 @@
 //   the list shows it.
 // - The migration panel: the lead's instance on v1 at the SDR task, the generated plan, the dry run, the
 //   migration as a batch with its progress; over REST the instance is on the new version, and completing its
-//   task moves the lead on (SQL, then a sales rep's "Accept lead").
+//   task moves the lead on (SQL, then a sales rep's "Accept lead"); its lead-lifecycle instance is let finish on v1.
 // - paul lowers the sales-ready threshold in the lead-sales-ready decision table (60 -> 30) and deploys it: a
 //   new decision version, and a lead captured afterwards is decided by it (GET /api/leads/{id}: threshold 30,
 //   decidedBy lead-sales-ready:v<new>).
@@ -274,6 +274,20 @@ describe('the modeler page', { timeout: 10 * 60_000 }, () => {
     assert.equal(done.status, 204, done.text);
     await leadTask(lead.id, 'Task_AcceptLead', (t) => t.assignee);
     await until('the lead to be sales-qualified', async () => ['SQL', 'SAL'].includes(await leadStage(lead.id)));
+
+    // its lead-lifecycle instance stays on v1 (the model set gave lead-lifecycle a v2): paul lets it finish there
+    await explained(page, shot, 'keep-old', async () => {
+      await openInEditor(page, 'type=bpmn&key=lead-lifecycle&panel=migration');
+      const keep = page.locator('#instances button.keep-old[data-version="1"]');
+      await keep.waitFor();
+      await page.locator('#migration-note').fill('e2e: leads already in sales finish on the old lifecycle');
+      const answer = page.waitForResponse((r) => r.url().endsWith('/keep-old-versions'));
+      await keep.click();
+      assert.equal((await answer).status(), 201);
+      await page.locator('#status[data-kind=ok]').waitFor();
+      await page.locator('#model-audit tr[data-action=KEEP_OLD_VERSION]').waitFor();
+      await shot(page, 'kept-on-old-version');
+    });
   });
 
   test('a lower sales-ready threshold is deployed as a new decision version and decides the next lead', { timeout: 4 * 60_000 }, async () => {

@@ -257,6 +257,8 @@ export async function openMigration(panel, key, { status, afterChange }) {
     try {
       await api(`${base}/keep-old-versions`, { method: 'POST', body: { sourceVersion, note: why } });
       $('#migration-note').value = '';
+      const actions = panel.querySelector(`#instances tr.version-row[data-version="${sourceVersion}"] td:last-child`);
+      actions?.replaceChildren(el('span', `Left to finish on v${sourceVersion}: “${why}”`, 'ok kept'));
       status(`Recorded: the instances of v${sourceVersion} finish on v${sourceVersion}.`, 'ok');
       afterChange();
     } catch (error) {
