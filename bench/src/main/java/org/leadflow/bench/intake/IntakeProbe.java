@@ -32,12 +32,12 @@ import org.leadflow.bench.timers.Database;
  * {@code data.startedAt} as JSON text with milliseconds: that is the clock used. It is taken just before
  * the transaction commits, so it is early by the rest of that transaction.
  */
-final class IntakeProbe {
+public final class IntakeProbe {
 
   private final Database database;
   private final ObjectMapper json = new ObjectMapper();
 
-  IntakeProbe(Database database) {
+  public IntakeProbe(Database database) {
     this.database = database;
   }
 
@@ -55,7 +55,7 @@ final class IntakeProbe {
    * Leads of the run that are committed with their lifecycle instance (in history, so also when it already
    * ended, e.g. invalid); with no async work left (below) each instance stands at its first wait state.
    */
-  long leadsWithInstance(Connection connection, List<String> sources) throws SQLException {
+  public long leadsWithInstance(Connection connection, List<String> sources) throws SQLException {
     String sql = "select count(distinct l.id) from lead l join ACT_HI_PROCINST p on p.BUSINESS_KEY_ = l.id"
         + " and p.SUPER_PROCESS_INSTANCE_ID_ is null where l.source in " + in(sources);
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -68,7 +68,7 @@ final class IntakeProbe {
   }
 
   /** Jobs the engine could run now (async continuations, due timers): 0 when every instance waits. */
-  long runnableJobs(Connection connection) throws SQLException {
+  public long runnableJobs(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
         "select count(*) from ACT_RU_JOB where RETRIES_ > 0 and SUSPENSION_STATE_ = 1"
             + " and (DUEDATE_ is null or DUEDATE_ <= now())")) {
@@ -77,7 +77,7 @@ final class IntakeProbe {
     }
   }
 
-  long incidents(Connection connection) throws SQLException {
+  public long incidents(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery("select count(*) from ACT_RU_INCIDENT")) {
       row.next();
@@ -85,7 +85,7 @@ final class IntakeProbe {
     }
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return database.connect();
   }
 
@@ -93,7 +93,7 @@ final class IntakeProbe {
    * Exactly once: every distinct source + external id produced has one submission and one lead, none is
    * missing, none doubled, none unexpected; plus the stages the leads stand in (INVALID = closed invalid).
    */
-  Map<String, Object> correctness(IntakeTraffic.Batch batch) throws SQLException {
+  public Map<String, Object> correctness(IntakeTraffic.Batch batch) throws SQLException {
     List<String> sources = batch.mix.sources();
     Set<String> produced = new HashSet<>();
     batch.leads.forEach(lead -> produced.add(LeadMix.key(lead)));
@@ -128,7 +128,7 @@ final class IntakeProbe {
     return check;
   }
 
-  static boolean exactlyOnce(Map<String, Object> check) {
+  public static boolean exactlyOnce(Map<String, Object> check) {
     for (String table : List.of("lead_submission", "lead")) {
       @SuppressWarnings("unchecked")
       Map<String, Object> result = (Map<String, Object>) check.get(table);

@@ -32,21 +32,21 @@ import org.leadflow.bench.LeadMix;
  * timestamp is the one it carries (CreateTime, set here). Also reads consumer-group lag and topic end
  * offsets from the broker, to see that everything produced was consumed.
  */
-final class IntakeTraffic implements AutoCloseable {
+public final class IntakeTraffic implements AutoCloseable {
 
-  static final String CAPTURED = "leads.captured";
-  static final String CAPTURED_DLT = "leads.captured.DLT";
+  public static final String CAPTURED = "leads.captured";
+  public static final String CAPTURED_DLT = "leads.captured.DLT";
   static final String ENGAGEMENT = "leads.engagement";
 
   /** What one run (one tag) sent. */
-  static final class Batch {
-    final LeadMix mix;
+  public static final class Batch {
+    public final LeadMix mix;
     final Map<String, Long> producedAtMs = new ConcurrentHashMap<>();   // first send of each distinct lead
     final Set<String> handRaisers = new HashSet<>();
-    final List<ObjectNode> leads = new ArrayList<>();
-    int duplicates;
-    int poison;
-    int events;
+    public final List<ObjectNode> leads = new ArrayList<>();
+    public int duplicates;
+    public int poison;
+    public int events;
     long firstSendMs;
     long lastSendMs;
 
@@ -54,7 +54,7 @@ final class IntakeTraffic implements AutoCloseable {
       this.mix = mix;
     }
 
-    int distinct() {
+    public int distinct() {
       return leads.size();
     }
   }
@@ -67,7 +67,7 @@ final class IntakeTraffic implements AutoCloseable {
   private final double eventsPerLead;
   final AtomicLong sendFailures = new AtomicLong();
 
-  IntakeTraffic(String bootstrap, long seed, double duplicateShare, double poisonShare, double eventsPerLead) {
+  public IntakeTraffic(String bootstrap, long seed, double duplicateShare, double poisonShare, double eventsPerLead) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -81,12 +81,12 @@ final class IntakeTraffic implements AutoCloseable {
     this.eventsPerLead = eventsPerLead;
   }
 
-  Batch batch(String tag) {
+  public Batch batch(String tag) {
     return new Batch(new LeadMix(random, tag));
   }
 
   /** {@code count} leads (and their share of re-sends, poison and engagement) as fast as the producer takes them. */
-  Batch asFastAsPossible(String tag, int count) {
+  public Batch asFastAsPossible(String tag, int count) {
     Batch batch = batch(tag);
     for (int i = 0; i < count; i++) {
       emit(batch, i);
@@ -139,6 +139,14 @@ final class IntakeTraffic implements AutoCloseable {
     }
   }
 
+  /** Exactly {@code count} malformed records (each must end in the dead-letter topic). */
+  public void poison(Batch batch, int count) {
+    for (int i = 0; i < count; i++) {
+      send(CAPTURED, null, LeadMix.poison(batch.poison++));
+    }
+    producer.flush();
+  }
+
   private long send(String topic, String key, String value) {
     long now = System.currentTimeMillis();
     producer.send(new ProducerRecord<>(topic, null, now, key, value), (metadata, failure) -> {
@@ -150,7 +158,7 @@ final class IntakeTraffic implements AutoCloseable {
   }
 
   /** Records of {@code topic} the consumer group has not committed yet (-1 while it has committed nothing). */
-  long lag(String group, String topic) throws ExecutionException, InterruptedException {
+  public long lag(String group, String topic) throws ExecutionException, InterruptedException {
     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
         .partitionsToOffsetAndMetadata().get();
     Map<TopicPartition, Long> ends = endOffsets(topic);
@@ -166,7 +174,7 @@ final class IntakeTraffic implements AutoCloseable {
   }
 
   /** The number of records ever written to {@code topic} (sum of its partitions' end offsets). */
-  long records(String topic) throws ExecutionException, InterruptedException {
+  public long records(String topic) throws ExecutionException, InterruptedException {
     return endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
   }
 

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * (tools/kafka/standalone-broker.sh), in {@code /tmp/leadflow-bench-intake-kafka} with an empty data
  * directory, so that no record or committed offset of an earlier run reaches the fresh database.
  */
-final class KafkaBroker {
+public final class KafkaBroker {
 
   private final Path script;
   private final Path directory;
@@ -23,9 +23,13 @@ final class KafkaBroker {
     this.port = port;
   }
 
-  static KafkaBroker start(Path repo, int port) throws IOException, InterruptedException {
-    KafkaBroker broker = new KafkaBroker(repo.resolve("tools/kafka/standalone-broker.sh"),
-        Path.of("/tmp/leadflow-bench-intake-kafka"), port);
+  public static KafkaBroker start(Path repo, int port) throws IOException, InterruptedException {
+    return start(repo, Path.of("/tmp/leadflow-bench-intake-kafka"), port);
+  }
+
+  /** A broker in {@code directory} with an empty data directory. */
+  public static KafkaBroker start(Path repo, Path directory, int port) throws IOException, InterruptedException {
+    KafkaBroker broker = new KafkaBroker(repo.resolve("tools/kafka/standalone-broker.sh"), directory, port);
     broker.run("stop");   // one left over from an interrupted run
     Path data = broker.directory.resolve("data");
     if (Files.isDirectory(data)) {
@@ -39,12 +43,17 @@ final class KafkaBroker {
     return broker;
   }
 
-  String bootstrap() {
+  public String bootstrap() {
     return "127.0.0.1:" + port;
   }
 
-  void stop() throws IOException, InterruptedException {
+  public void stop() throws IOException, InterruptedException {
     run("stop");
+  }
+
+  /** Starts the stopped broker again on its data (its topics, records and committed offsets). */
+  public void startAgain() throws IOException, InterruptedException {
+    run("start", Integer.toString(port));
   }
 
   private void run(String... arguments) throws IOException, InterruptedException {

@@ -25,14 +25,14 @@ import org.leadflow.bench.timers.Database;
  * resident memory read from {@code /proc}, and stopped by its pid. The actuator exposes only health and info
  * as shipped; the bench adds {@code metrics} through the environment (configuration, not code).
  */
-final class LeadflowApp implements AutoCloseable {
+public final class LeadflowApp implements AutoCloseable {
 
   private final Process process;
   private final String baseUrl;
   private final String authorization;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
-  final long bootMillis;
+  public final long bootMillis;
 
   private LeadflowApp(Process process, String baseUrl, String user, long bootMillis) {
     this.process = process;
@@ -41,8 +41,14 @@ final class LeadflowApp implements AutoCloseable {
     this.bootMillis = bootMillis;
   }
 
-  static LeadflowApp start(Path jar, Database database, String bootstrap, int port, List<String> jvmArgs, Path log)
+  public static LeadflowApp start(Path jar, Database database, String bootstrap, int port, List<String> jvmArgs, Path log)
       throws IOException, InterruptedException {
+    return start(jar, database, bootstrap, port, jvmArgs, Map.of(), log);
+  }
+
+  /** As above, with more environment ({@code extraEnv}: configuration such as a shorter job lock time). */
+  public static LeadflowApp start(Path jar, Database database, String bootstrap, int port, List<String> jvmArgs,
+      Map<String, String> extraEnv, Path log) throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
       throw new IOException("no app jar at " + jar + ": ./mvnw -q -pl app -am package -DskipTests -DskipUnitTests");
     }
@@ -59,6 +65,7 @@ final class LeadflowApp implements AutoCloseable {
     env.put("SERVER_PORT", Integer.toString(port));
     env.put("SERVER_ADDRESS", "127.0.0.1");
     env.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,metrics");
+    env.putAll(extraEnv);
     long started = System.nanoTime();
     LeadflowApp app = new LeadflowApp(builder.start(), "http://127.0.0.1:" + port, "demo", 0);
     long deadline = started + TimeUnit.MINUTES.toNanos(3);
@@ -72,7 +79,11 @@ final class LeadflowApp implements AutoCloseable {
     return new LeadflowApp(app.process, app.baseUrl, "demo", (System.nanoTime() - started) / 1_000_000);
   }
 
-  long pid() {
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public long pid() {
     return process.pid();
   }
 
@@ -84,7 +95,7 @@ final class LeadflowApp implements AutoCloseable {
     }
   }
 
-  JsonNode get(String path) throws IOException, InterruptedException {
+  public JsonNode get(String path) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization)
         .timeout(Duration.ofSeconds(10)).GET().build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -95,7 +106,7 @@ final class LeadflowApp implements AutoCloseable {
   }
 
   /** Resident set size and heap in use, in MB (heap: the actuator's {@code jvm.memory.used}, area heap). */
-  Map<String, Object> memory() throws IOException, InterruptedException {
+  public Map<String, Object> memory() throws IOException, InterruptedException {
     Map<String, Object> memory = new LinkedHashMap<>();
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
       if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) {
@@ -113,6 +124,12 @@ final class LeadflowApp implements AutoCloseable {
   private double megabytes(String path) throws IOException, InterruptedException {
     double bytes = get(path).path("measurements").path(0).path("value").asDouble();
     return Math.round(bytes / 1024 / 102.4) / 10.0;
+  }
+
+  /** {@code kill -9}: the process ends at once, holding whatever it held (job locks, uncommitted offsets). */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
   }
 
   @Override
