@@ -131,7 +131,9 @@ export function createEditor({ canvas, properties }) {
       markedProblems = [];
       const byElement = new Map();
       for (const problem of problems) {
-        if (!problem.elementId || !elementRegistry.get(problem.elementId)) continue;
+        const element = problem.elementId && elementRegistry.get(problem.elementId);
+        // the process itself (the canvas root) has no shape to mark: its problems are in the list only
+        if (!element || !element.parent) continue;
         if (!byElement.has(problem.elementId)) byElement.set(problem.elementId, []);
         byElement.get(problem.elementId).push(problem);
       }
