@@ -5,7 +5,8 @@
 //   fonts as files next to it (the page's CSP allows fonts from 'self' only, not data: URLs);
 // - the bpmnlint configuration: bpmnlint's own compileConfig (what bpmnlint-loader does for webpack) turns
 //   .bpmnlintrc into a module with a static resolver that imports every enabled rule, served to the bundle as
-//   the virtual module "bpmnlint-config".
+//   the virtual module "bpmnlint-config". bpmnlint is 11.x: 12.0 depends on @bpmn-io/lint-core, which the npm
+//   registry these machines use does not have (checked 2026-12-03); camunda-compat 2.61 accepts >= 11.6.
 // /js/page.js (the house pages' api(), CSRF, logout) stays a separate file, imported at run time.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
