@@ -43,6 +43,9 @@ import org.leadflow.bench.intake.LeadflowApp;
  *   <li><b>database</b>: {@code --phase-leads} leads while the database server is stopped for
  *   {@code --outage-seconds} ({@code --db-stop}/{@code --db-start} commands, default {@code service mariadb});
  *   the same reconciliation.
+ *   <li><b>timers</b>: both nodes restarted with SLAs sped up 60 times on around-the-clock calendars,
+ *   {@code --timer-leads} leads, node B killed once they are in; after {@code --timer-wait} seconds of node A
+ *   alone every SLA tier that fell due has fired, each exactly once per SLA instance, with one lifecycle event.
  * </ol>
  *
  * The server and credentials come from DB_URL, DB_USER, DB_PASSWORD or {@code /tmp/leadflow-ci-db.env}, the
@@ -64,6 +67,8 @@ public final class ClusterHarness {
   private LeadflowApp nodeB;
   private KafkaBroker broker;
   private int nodeBStarts;
+  /** From the timer phase on: SLAs sped up 60 times on around-the-clock calendars (as the fast-sla profile). */
+  private boolean fastSla;
 
   private ClusterHarness(Map<String, String> options, Path repo, Database database) {
     this.options = options;
@@ -78,7 +83,7 @@ public final class ClusterHarness {
     for (String[] option : new String[][] {{"leads", "10000"}, {"duplicates", "0.01"}, {"poison", "20"},
         {"events", "0.2"}, {"kills", "3"}, {"kill-interval", "45"}, {"phase-leads", "1000"}, {"outage-seconds", "10"},
         {"lock-seconds", "20"}, {"partitions", "6"}, {"seed", "7"}, {"database", "leadflow_cluster"},
-        {"broker-port", "39192"}, {"ports", "38181,38182"}, {"phases", "crash,broker,database"},
+        {"broker-port", "39192"}, {"ports", "38181,38182"}, {"phases", "crash,broker,database,timers"}, {"timer-leads", "300"}, {"timer-wait", "150"},
         {"db-stop", "service mariadb stop"}, {"db-start", "service mariadb start"}, {"settle-timeout", "1200"},
         {"app-jvm-args", "-Xmx512m"}}) {
       defaults.put(option[0], option[1]);
@@ -108,6 +113,7 @@ public final class ClusterHarness {
           case "crash" -> crash(traffic);
           case "broker" -> brokerOutage(traffic);
           case "database" -> databaseOutage(traffic);
+          case "timers" -> timersWhileANodeIsDown(traffic);
           default -> throw new IllegalArgumentException("unknown phase " + phase);
         };
         result.put("seconds", Math.round((System.nanoTime() - started) / 1e8) / 10.0);
@@ -145,6 +151,79 @@ public final class ClusterHarness {
     Map<String, Object> result = settleAndReconcile(batch, traffic, Integer.parseInt(options.get("poison")));
     result.put("kills", kills);
     result.put("recoveryMillis", recoveryMillis);
+    return result;
+  }
+
+  /**
+   * SLA timers that fall due while node B is down: both nodes restarted with SLAs sped up 60 times on
+   * around-the-clock calendars, {@code --timer-leads} leads, node B killed once they are in, and for
+   * {@code --timer-wait} seconds node A alone fires what falls due. Then every SLA tier that was due has fired
+   * exactly once: one tier event and one lifecycle event per tier, none twice.
+   */
+  private Map<String, Object> timersWhileANodeIsDown(IntakeTraffic traffic) throws Exception {
+    nodeA.close();
+    nodeB.close();
+    fastSla = true;
+    nodeA = startNode(0);
+    nodeB = startNode(1);
+    long dltBefore = traffic.records(IntakeTraffic.CAPTURED_DLT);
+    IntakeTraffic.Batch batch = traffic.asFastAsPossible("timers", Integer.parseInt(options.get("timer-leads")));
+    Map<String, Object> result = settleAndReconcile(batch, traffic, dltBefore);
+    nodeB.kill();
+    long killedAt = System.currentTimeMillis();
+    log("killed node B (kill -9); node A alone for %s s", options.get("timer-wait"));
+    TimeUnit.SECONDS.sleep(Long.parseLong(options.get("timer-wait")));
+    String run = batch.mix.run();
+    try (Connection connection = probe.connect(); Statement statement = connection.createStatement()) {
+      String leadsOfRun = "select id from lead where source in ('" + String.join("','", batch.mix.sources()) + "')";
+      // what was due a lock time ago must have fired (a job node B held when it died waits for its lock)
+      String dueBy = "timestampadd(SECOND, -" + (lockMillis / 1000 + 10) + ", now())";
+      long remindersDue = count(statement, "select count(*) from lead_sla where lead_id in (" + leadsOfRun + ")"
+          + " and remind_at <= " + dueBy + " and (ended_at is null or ended_at > remind_at)");
+      long breachesDue = count(statement, "select count(*) from lead_sla where lead_id in (" + leadsOfRun + ")"
+          + " and due_at <= " + dueBy + " and (ended_at is null or ended_at > due_at)");
+      long reminders = count(statement, "select count(*) from lead_sla_event where tier = 'REMINDER' and lead_id in ("
+          + leadsOfRun + ")");
+      long breaches = count(statement, "select count(*) from lead_sla_event where tier = 'BREACH' and lead_id in ("
+          + leadsOfRun + ")");
+      // a tier fires once per SLA instance (a reassignment starts a new instance, whose tiers fire again)
+      long twice = count(statement, "select count(*) from (select lead_id, sla_type, tier, count(*) fired from"
+          + " lead_sla_event where lead_id in (" + leadsOfRun + ") group by lead_id, sla_type, tier) e join (select"
+          + " lead_id, sla_type, count(*) instances from lead_sla where lead_id in (" + leadsOfRun + ") group by lead_id,"
+          + " sla_type) i on i.lead_id = e.lead_id and i.sla_type = e.sla_type where e.fired > i.instances");
+      long tiersOnInstances = count(statement, "select coalesce(sum(case when tiers_fired = '' then 0 else"
+          + " length(tiers_fired) - length(replace(tiers_fired, ',', '')) + 1 end), 0) from lead_sla where lead_id in ("
+          + leadsOfRun + ")");
+      long firedByA = count(statement, "select count(*) from lead_sla_event where lead_id in (" + leadsOfRun + ")"
+          + " and occurred_at > timestampadd(SECOND, " + (lockMillis / 1000 + 1) + ", from_unixtime(" + killedAt / 1000
+          + "))");
+      long tierEvents = count(statement, "select count(*) from lead_sla_event where lead_id in (" + leadsOfRun + ")");
+      long lifecycleEvents = count(statement, "select count(*) from lead_event_outbox where event_type in ("
+          + "'SlaReminderSent', 'SlaBreached', 'SlaEscalated', 'SlaReassigned', 'SlaRecycled') and lead_id in ("
+          + leadsOfRun + ")");
+      long incidents = probe.incidents(connection);
+      result.put("slaRemindersDue", remindersDue);
+      result.put("slaRemindersFired", reminders);
+      result.put("slaBreachesDue", breachesDue);
+      result.put("slaBreachesFired", breaches);
+      result.put("tiersFiredTwice", twice);
+      result.put("tierEventsFiredByNodeAAloneAfterTheLockTime", firedByA);
+      result.put("incidentsAfterTimers", incidents);
+      if (reminders < remindersDue || breaches < breachesDue) {
+        failures.add(run + ": SLA tiers due while node B was down did not all fire (reminders " + reminders + "/"
+            + remindersDue + ", breaches " + breaches + "/" + breachesDue + ")");
+      }
+      if (breachesDue == 0) {
+        failures.add(run + ": no SLA fell due in the timer phase: nothing was tested (raise --timer-wait)");
+      }
+      result.put("tierEvents", tierEvents);
+      result.put("lifecycleEventsOfTiers", lifecycleEvents);
+      result.put("tiersRecordedOnTheInstances", tiersOnInstances);
+      expect(run, "SLA tiers fired twice", twice, 0);
+      expect(run, "tier events against the tiers the instances recorded", tierEvents, tiersOnInstances);
+      expect(run, "lifecycle events of SLA tiers (one per tier)", lifecycleEvents, tierEvents);
+      expect(run, "incidents after the timers", incidents, 0);
+    }
     return result;
   }
 
@@ -265,10 +344,14 @@ public final class ClusterHarness {
 
   private LeadflowApp startNode(int index) throws Exception {
     String[] ports = options.get("ports").split(",");
-    Map<String, String> env = Map.of(
+    Map<String, String> env = new LinkedHashMap<>(Map.of(
         "CAMUNDA_BPM_JOB_EXECUTION_LOCK_TIME_IN_MILLIS", Long.toString(lockMillis),
-        "LEAD_KAFKA_PARTITIONS", options.get("partitions"));
-    String name = index == 0 ? "a" : "b" + (nodeBStarts++);
+        "LEAD_KAFKA_PARTITIONS", options.get("partitions")));
+    if (fastSla) {
+      env.put("LEAD_SLA_POLICY_SPEED_UP", "60");
+      env.put("LEAD_CALENDAR_AROUND_THE_CLOCK", "true");
+    }
+    String name = (index == 0 ? "a" : "b" + (nodeBStarts++)) + (fastSla ? "-fast-sla" : "");
     List<String> jvmArgs = options.get("app-jvm-args").isBlank() ? List.of()
         : List.of(options.get("app-jvm-args").trim().split("\\s+"));
     LeadflowApp node = LeadflowApp.start(repo.resolve("app/target/leadflow-app-0.1.0-SNAPSHOT.jar"), database,
