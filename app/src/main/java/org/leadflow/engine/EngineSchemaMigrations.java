@@ -58,6 +58,7 @@ public class EngineSchemaMigrations extends AbstractProcessEnginePlugin {
     return Flyway.configure()
         .dataSource(dataSource)
         .locations(LOCATION)
+        .javaMigrations(new V013__FourByteCharactersInEngineText())
         .table(HISTORY_TABLE)
         .baselineOnMigrate(true)   // the schema is never empty: the engine's tables are there
         .baselineVersion("0")      // so that V012 still runs

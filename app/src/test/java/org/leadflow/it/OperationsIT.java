@@ -92,10 +92,10 @@ class OperationsIT extends IntegrationTestBase {
     // then one breach more; and the gauges show what the engine holds now
     assertThat(counter("leadflow_sla_tiers_total", "tier", "BREACH")).isEqualTo(breaches + 1);
     backlog.refresh();
-    long openSdrTasks = jdbc.queryForObject("select count(distinct t.id_) from act_ru_task t join act_ru_identitylink l "
-        + "on l.task_id_ = t.id_ where l.type_ = 'candidate' and l.group_id_ = 'sdr'", Long.class);
+    long openSdrTasks = jdbc.queryForObject("select count(distinct t.ID_) from ACT_RU_TASK t join ACT_RU_IDENTITYLINK l "
+        + "on l.TASK_ID_ = t.ID_ where l.TYPE_ = 'candidate' and l.GROUP_ID_ = 'sdr'", Long.class);
     assertThat(gauge("leadflow_tasks_open", "group", "sdr")).isEqualTo(openSdrTasks);
-    long incidents = jdbc.queryForObject("select count(*) from act_ru_incident", Long.class);
+    long incidents = jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Long.class);
     assertThat(gauge("leadflow_incidents_open", null, null)).isEqualTo(incidents);
   }
 
