@@ -56,21 +56,27 @@ public final class ModelConventions {
   public static final Pattern FLOW_NODE_ID =
       Pattern.compile("^(StartEvent|EndEvent|Task|CallActivity|SubProcess|Gateway|BoundaryEvent|Event)_[A-Z][A-Za-z0-9]+$");
   public static final Pattern DELEGATE_EXPRESSION = Pattern.compile("^\\$\\{[a-z][A-Za-z]+Delegate}$");
-  /** Durations, dates and due dates come from a policy bean: {@code ${slaPolicy.firstContact()}}. */
-  public static final Pattern POLICY_EXPRESSION = Pattern.compile("^\\$\\{[a-z][A-Za-z]*Policy\\.[a-z][A-Za-z]*\\(.*\\)}$");
+  private static final String ARGUMENT = "(?:[A-Za-z_][A-Za-z0-9_]*|'[^'\\\\]*'|\"[^\"\\\\]*\"|-?[0-9]+(?:\\.[0-9]+)?)";
+  /**
+   * Durations, dates and due dates come from a policy bean: {@code ${slaPolicy.dueAt(leadId, 'SALES_ACCEPT')}},
+   * the arguments process variables or literals (never an expression: see {@link ModelExpressions}).
+   */
+  public static final Pattern POLICY_EXPRESSION = Pattern.compile("^\\$\\{[a-z][A-Za-z]*Policy\\.[a-z][A-Za-z]*\\(\\s*(?:"
+      + ARGUMENT + "(?:\\s*,\\s*" + ARGUMENT + ")*)?\\s*\\)}$");
   public static final Pattern GATEWAY_ANSWER_FLOW_ID = Pattern.compile("^Flow_[A-Z][A-Za-z0-9]+$");
   /** The groups user tasks may be offered to. */
   public static final Set<String> CANDIDATE_GROUPS = Set.copyOf(Roles.WORKING_GROUPS);
 
   private static final Pattern BEAN_IN_EXPRESSION = Pattern.compile("[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
-  private static final Pattern POLICY_BEAN = Pattern.compile("[$#]\\{[^}]*?\\b([a-z][A-Za-z0-9]*Policy)\\.");
+  private static final Pattern POLICY_BEAN = Pattern.compile("[$#]\\{[^}]*?\\b([a-z][A-Za-z0-9]*(?:Policy|Plan))\\.");
 
   private ModelConventions() {}
 
   /** Every BPMN rule group. */
   public static List<ModelProblem> bpmn(String key, BpmnModelInstance model) {
     return Stream.of(process(key, model), diagram(model), flowNodes(model), serviceTasks(model), userTasks(model),
-        timers(model), exclusiveGateways(model), answerFlows(model), callActivities(model), naming(model))
+        timers(model), exclusiveGateways(model), answerFlows(model), callActivities(model), naming(model),
+        expressions(model))
         .flatMap(List::stream).toList();
   }
 
@@ -305,9 +311,19 @@ public final class ModelConventions {
     return problems;
   }
 
+  /**
+   * Expressions are only delegate beans, policy calls with variables and literals as arguments and
+   * conditions over process variables; no Java class, no script, no {@code camunda:expression}
+   * (rule {@code expression}; see {@link ModelExpressions}: the expression language reaches every bean).
+   */
+  public static List<ModelProblem> expressions(BpmnModelInstance model) {
+    return ModelExpressions.problems(model);
+  }
+
   /** What a BPMN model refers to outside itself, each with the element that refers to it. */
   public record References(Map<String, String> forms, Map<String, String> calledElements,
-      Map<String, String> decisions, Map<String, String> beans, Map<String, String> policyBeans) {}
+      Map<String, String> decisions, Map<String, String> beans, Map<String, String> policyBeans,
+      List<ModelExpressions.PolicyCall> policyCalls) {}
 
   /** The forms, called processes, decisions, delegate/listener beans and policy beans a model names (name → element). */
   public static References references(BpmnModelInstance model) {
@@ -353,7 +369,9 @@ public final class ModelConventions {
     for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
       policyBeans(condition.getTextContent(), owner(condition), policies);
     }
-    return new References(forms, called, decisions, beans, policies);
+    List<ModelExpressions.PolicyCall> calls = ModelExpressions.policyCalls(model);
+    calls.forEach(call -> policies.putIfAbsent(call.bean(), call.elementId()));
+    return new References(forms, called, decisions, beans, policies, calls);
   }
 
   /**

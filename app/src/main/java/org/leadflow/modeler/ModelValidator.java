@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -18,6 +20,7 @@ import org.leadflow.rules.InvalidRuleException;
 import org.leadflow.rules.RuleValidator;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 /**
  * Decides whether a model may be deployed, and says why not with the element ids the editor marks:
@@ -25,7 +28,9 @@ import org.springframework.stereotype.Component;
  *   <li>BPMN: it parses (BPMN 2.0 schema); the house conventions ({@link ModelConventions}); what it
  *       refers to exists: forms and called processes in the model set it will be deployed with
  *       (both bind by deployment), decisions deployed, delegate, listener and policy beans in the
- *       application; and the engine's own parse ({@link EngineParse}).
+ *       application, each policy method called with that many arguments; and the engine's own parse
+ *       ({@link EngineParse}). Expressions are restricted ({@link ModelExpressions}): the expression
+ *       language reaches every bean.
  *   <li>DMN: the rules' validator ({@link RuleValidator}: engine parse, outputs the application reads,
  *       evaluation of generated inputs); rule ids in its message become the element id.
  *   <li>Form: JSON, id = key, unique field keys, each a declared process variable.
@@ -42,6 +47,7 @@ public class ModelValidator {
     }
   }
 
+  private static final String APPLICATION_PACKAGE = "org.leadflow.";
   private static final Pattern DMN_ELEMENT = Pattern.compile("\\b((?:Rule|Decision|Input|Output)_[A-Za-z0-9_]+)");
 
   private final EngineParse engine;
@@ -118,7 +124,43 @@ public class ModelValidator {
             + "'"));
       }
     });
+    for (ModelExpressions.PolicyCall call : references.policyCalls()) {
+      if (beans.containsBean(call.bean())) {
+        String missing = policyMethodProblem(call);
+        if (missing != null) {
+          problems.add(ModelProblem.error(call.elementId(), "reference", missing));
+        }
+      }
+    }
     return problems;
+  }
+
+  /**
+   * Why {@code call} cannot be made, or null: the bean must be one of the application's own classes and
+   * declare a public method of that name taking that many arguments (a typo would fail only when a lead
+   * reaches the element).
+   */
+  private String policyMethodProblem(ModelExpressions.PolicyCall call) {
+    Class<?> type = beans.getType(call.bean());
+    String name = call.bean() + "." + call.method() + " with " + call.arity() + " argument(s)";
+    if (type == null) {
+      return "the type of the bean '" + call.bean() + "' is unknown: cannot call " + name;
+    }
+    Class<?> user = ClassUtils.getUserClass(type);
+    if (!user.getName().startsWith(APPLICATION_PACKAGE)) {
+      return "'" + call.bean() + "' is not one of the application's policy beans";
+    }
+    boolean exists = Arrays.stream(user.getMethods())
+        .filter(method -> method.getDeclaringClass().getName().startsWith(APPLICATION_PACKAGE))
+        .anyMatch(method -> method.getName().equals(call.method()) && method.getParameterCount() == call.arity());
+    if (exists) {
+      return null;
+    }
+    String known = Arrays.stream(user.getMethods())
+        .filter(method -> method.getDeclaringClass().getName().startsWith(APPLICATION_PACKAGE))
+        .map(method -> method.getName() + "/" + method.getParameterCount()).distinct().sorted()
+        .collect(Collectors.joining(", "));
+    return "the policy bean '" + call.bean() + "' has no method " + name + " (it has " + known + ")";
   }
 
   private List<ModelProblem> dmn(String key, byte[] content) {

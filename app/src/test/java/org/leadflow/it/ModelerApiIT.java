@@ -152,6 +152,32 @@ class ModelerApiIT extends IntegrationTestBase {
   }
 
   @Test
+  void anExpressionThatCallsABeanIsRefusedAndNothingIsDeployed() {
+    String latest = raw("paul", "/api/models/bpmn/lead-lifecycle").getBody();
+    String grant = "identityService.createMembership('paul','camunda-admin')";
+    String throughPolicy = latest.replace("${slaPolicy.winLossReviewDue(leadId)}",
+        "${slaPolicy.winLossReviewDue(" + grant + ")}");
+    String throughListener = latest.replace("<camunda:taskListener delegateExpression=\"${leadContextTaskListener}\"",
+        "<camunda:taskListener expression=\"${" + grant + "}\" event=\"create\"/>"
+            + "<camunda:taskListener delegateExpression=\"${leadContextTaskListener}\"");
+    String typo = latest.replace("${slaPolicy.winLossReviewDue(leadId)}", "${slaPolicy.winLossReviewDu(leadId)}");
+    long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+
+    for (String body : List.of(throughPolicy, throughListener)) {
+      ResponseEntity<JsonNode> refused = deploy("paul", "bpmn", LeadLifecycle.KEY, "grant", body);
+      assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+      assertThat(refused.getBody().path("problems").findValuesAsText("rule")).contains("expression");
+      assertThat(refused.getBody().path("problems").findValuesAsText("elementId")).contains("Task_ReviewWinLoss");
+    }
+    ResponseEntity<JsonNode> misspelt = deploy("paul", "bpmn", LeadLifecycle.KEY, "typo", typo);
+    assertThat(misspelt.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(misspelt.getBody().path("problems").findValuesAsText("rule")).containsExactly("reference");
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).as("deployments").isEqualTo(deployments);
+    assertThat(engine.getIdentityService().createUserQuery().userId("paul").memberOfGroup("camunda-admin").count())
+        .isZero();
+  }
+
+  @Test
   void aDeployGivesEveryProcessANewVersionAndTheLeadWaitingOnTheOldOneIsMigratedAndContinues() {
     // given a lead waiting for its SDR on the current version
     String waiting = capture(inquiry());

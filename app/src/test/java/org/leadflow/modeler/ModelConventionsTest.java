@@ -7,7 +7,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,72 @@ class ModelConventionsTest {
 
     assertThat(rules(ModelConventions.serviceTasks(model(edited))))
         .containsExactly("Task_ScoreLead delegate", "Task_ScoreLead delegate");
+  }
+
+  @Test
+  void anExpressionThatReachesABeanIsRefusedWhereverItIsWritten() throws IOException {
+    String grant = "identityService.createMembership('paul','camunda-admin')";
+    Map<String, String> edits = new LinkedHashMap<>();
+    edits.put("policy argument", lifecycle().replace("${slaPolicy.winLossReviewDue(leadId)}",
+        "${slaPolicy.winLossReviewDue(" + grant + ")}"));
+    edits.put("condition", lifecycle().replace("${leadValid}", "${" + grant + " == null}"));
+    edits.put("bracket access", lifecycle().replace("${leadValid}", "${identityService['createMembership']}"));
+    edits.put("function", lifecycle().replace("${leadValid}", "${fn:grant('paul')}"));
+    edits.put("out mapping", lifecycle().replace("${acceptance == 'ACCEPTED' ? salesOutcome : 'RECYCLE'}",
+        "#{execution.processEngineServices.identityService}"));
+    edits.put("in mapping", lifecycle().replace("<camunda:in source=\"leadId\" target=\"leadId\"/>",
+        "<camunda:in sourceExpression=\"${" + grant + "}\" target=\"leadId\"/>"));
+    edits.put("input parameter", lifecycle().replace("<camunda:in businessKey=\"#{execution.processBusinessKey}\"/>",
+        "<camunda:in businessKey=\"#{execution.processBusinessKey}\"/><camunda:inputOutput><camunda:inputParameter "
+            + "name=\"x\">${" + grant + "}</camunda:inputParameter></camunda:inputOutput>"));
+    edits.put("name", lifecycle().replace("name=\"Score lead\"", "name=\"Score ${" + grant + "}\""));
+    edits.put("delegate", lifecycle().replace("${scoreLeadDelegate}", "${identityService}"));
+
+    for (Map.Entry<String, String> edit : edits.entrySet()) {
+      assertThat(rules(ModelConventions.expressions(model(edit.getValue())))).as(edit.getKey())
+          .isNotEmpty().allMatch(rule -> rule.endsWith(" expression") && !rule.startsWith("null "));
+    }
+    assertThat(rules(ModelConventions.bpmn("lead-lifecycle", model(edits.get("policy argument")))))
+        .contains("Task_ReviewWinLoss expression", "Task_ReviewWinLoss due-date");
+    assertThat(rules(ModelConventions.expressions(model(edits.get("condition"))))).containsExactly(
+        "Flow_LeadValidYes expression");
+  }
+
+  @Test
+  void classesScriptsAndExpressionListenersAreRefused() throws IOException {
+    String listeners = "<camunda:executionListener expression=\"${x}\" event=\"start\"/>"
+        + "<camunda:taskListener class=\"org.example.Grant\" event=\"create\"/>"
+        + "<camunda:executionListener event=\"end\"><camunda:script scriptFormat=\"groovy\">1</camunda:script>"
+        + "</camunda:executionListener>";
+    String withListeners = lifecycle().replace("<camunda:taskListener delegateExpression=\"${leadContextTaskListener}\"",
+        listeners + "<camunda:taskListener delegateExpression=\"${leadContextTaskListener}\"");
+    String withClass = lifecycle().replace("camunda:delegateExpression=\"${scoreLeadDelegate}\"",
+        "camunda:class=\"org.example.Grant\"");
+    String script = lifecycle().replace("<bpmn:serviceTask id=\"Task_ScoreLead\" name=\"Score lead\" "
+        + "camunda:delegateExpression=\"${scoreLeadDelegate}\">", "<bpmn:scriptTask id=\"Task_ScoreLead\" "
+        + "name=\"Score lead\" scriptFormat=\"groovy\">")
+        .replaceFirst("(?s)(<bpmn:scriptTask id=\"Task_ScoreLead\".*?)</bpmn:serviceTask>",
+            "$1<bpmn:script>1</bpmn:script></bpmn:scriptTask>");
+    String scriptCondition = lifecycle().replace("<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">"
+        + "${leadValid}", "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"groovy\">true");
+
+    assertThat(rules(ModelConventions.expressions(model(withListeners)))).containsExactly(
+        "Task_ReviewWinLoss expression", "Task_ReviewWinLoss expression", "Task_ReviewWinLoss expression");
+    assertThat(rules(ModelConventions.expressions(model(withClass)))).containsExactly("Task_ScoreLead expression");
+    assertThat(rules(ModelConventions.expressions(model(script)))).contains("Task_ScoreLead expression");
+    assertThat(rules(ModelConventions.expressions(model(scriptCondition)))).containsExactly(
+        "Flow_LeadValidYes expression");
+  }
+
+  @Test
+  void policyCallsWithVariablesAndLiteralsAndConditionsOverVariablesAreAllowed() throws IOException {
+    String edited = lifecycle().replace("${leadValid}", "${(leadValid and score >= 10) || !empty manual}")
+        .replace("${slaPolicy.winLossReviewDue(leadId)}", "${slaPolicy.dueAt(leadId, 'SALES_ACCEPT', -1, true)}");
+
+    assertThat(ModelConventions.bpmn("lead-lifecycle", model(edited))).isEmpty();
+    assertThat(ModelConventions.references(model(edited)).policyCalls()).extracting(call -> call.bean() + "."
+        + call.method() + "/" + call.arity() + " " + call.elementId())
+        .contains("slaPolicy.dueAt/4 Task_ReviewWinLoss", "recyclePolicy.allows/1 Flow_RecycleAllowedYes");
   }
 
   @Test

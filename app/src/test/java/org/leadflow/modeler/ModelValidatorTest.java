@@ -3,6 +3,7 @@ package org.leadflow.modeler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -18,6 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadflow.rules.InvalidRuleException;
 import org.leadflow.rules.RuleValidator;
+import org.leadflow.sla.NurturePolicy;
+import org.leadflow.sla.OpportunityPolicy;
+import org.leadflow.sla.RecyclePolicy;
+import org.leadflow.sla.SdrPolicy;
+import org.leadflow.sla.SlaPolicy;
 import org.mockito.Answers;
 import org.springframework.context.ApplicationContext;
 
@@ -41,6 +47,9 @@ class ModelValidatorTest {
     resources.put("forms/marketing-review-win-loss.form", bytes("{}"));
     set = new ModelSet(resources);
     when(beans.containsBean(anyString())).thenReturn(true);
+    Map<String, Class<?>> policies = Map.of("slaPolicy", SlaPolicy.class, "recyclePolicy", RecyclePolicy.class,
+        "sdrPolicy", SdrPolicy.class, "nurturePolicy", NurturePolicy.class, "opportunityPolicy", OpportunityPolicy.class);
+    policies.forEach((name, type) -> doReturn(type).when(beans).getType(name));
     when(engine.problems(anyString(), any())).thenReturn(List.of());
   }
 
@@ -73,6 +82,25 @@ class ModelValidatorTest {
 
     assertThat(rules(bpmn(lifecycle()))).containsExactly("Task_ScoreLead bean-exists",
         "Flow_RecycleAllowedYes policy-bean-exists");
+  }
+
+  @Test
+  void aPolicyMethodTheBeanDoesNotHaveWithThatManyArgumentsIsNamed() throws IOException {
+    String typo = lifecycle().replace("${slaPolicy.winLossReviewDue(leadId)}", "${slaPolicy.winLossReviewDu(leadId)}");
+    String arity = lifecycle().replace("${recyclePolicy.allows(recycleCount)}", "${recyclePolicy.allows()}");
+    String objectMethod = lifecycle().replace("${recyclePolicy.allows(recycleCount)}", "${recyclePolicy.getClass()}");
+
+    assertThat(rules(bpmn(typo))).containsExactly("Task_ReviewWinLoss reference");
+    assertThat(bpmn(typo).problems().get(0).message()).contains("winLossReviewDu");
+    assertThat(rules(bpmn(arity))).containsExactly("Flow_RecycleAllowedYes reference");
+    assertThat(rules(bpmn(objectMethod))).containsExactly("Flow_RecycleAllowedYes reference");
+  }
+
+  @Test
+  void aPolicyNamedBeanThatIsNotTheApplicationsIsRefused() throws IOException {
+    doReturn(String.class).when(beans).getType("recyclePolicy");
+
+    assertThat(rules(bpmn(lifecycle()))).containsExactly("Flow_RecycleAllowedYes reference");
   }
 
   @Test

@@ -82,6 +82,12 @@ class BpmnConventionsTest {
     assertThat(ModelConventions.naming(read(file))).as(problems(file)).isEmpty();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void everyExpressionIsADelegateAPolicyCallOrAConditionOverVariables(Path file) {
+    assertThat(ModelConventions.expressions(read(file))).as(problems(file)).isEmpty();
+  }
+
   static Stream<Path> models() throws IOException, URISyntaxException {
     URL processes = BpmnConventionsTest.class.getClassLoader().getResource("processes");
     assertThat(processes).as("processes/ on the test classpath").isNotNull();
