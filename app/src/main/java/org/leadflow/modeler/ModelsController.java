@@ -10,6 +10,8 @@ import org.leadflow.capture.FieldError;
 import org.leadflow.capture.InvalidSubmissionException;
 import org.leadflow.rules.ChangeNotes;
 import org.leadflow.rules.UnknownRuleException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -38,6 +40,9 @@ class ModelsController {
   static final String NOTE_HEADER = ChangeNotes.HEADER;
   static final String VERSION_HEADER = "X-Model-Version";
   static final int MAX_AUDIT = 500;
+  static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
+  static final String RAW_CONTENT_SECURITY_POLICY = "sandbox; default-src 'none'";
+  static final String CONTENT_TYPE_OPTIONS = "X-Content-Type-Options";
 
   private final ModelService models;
   private final MigrationService migrations;
@@ -62,13 +67,22 @@ class ModelsController {
   @GetMapping("/{type}/{key}")
   @Operation(summary = "The raw resource of a model version (latest unless version is given)",
       description = "application/xml for bpmn and dmn, application/json for form; the header X-Model-Version "
-          + "names the version. 404 problem details for an unknown model or version.")
+          + "names the version. Served as an attachment with Content-Security-Policy: sandbox; default-src 'none' "
+          + "and X-Content-Type-Options: nosniff (never rendered as a page). 404 problem details for an unknown "
+          + "model or version.")
   ResponseEntity<byte[]> read(@PathVariable String type, @PathVariable String key,
       @Parameter(description = "the version; the latest when absent") @RequestParam(required = false) Integer version) {
     ModelType modelType = type(type, key);
     ModelService.Content content = models.read(modelType, key, version);
+    // the stored XML or JSON is the process owners' text: opened by navigation it must not run as a page
+    // (an SVG or XHTML root with a script) in the application's origin; the modeler page reads it with fetch()
     return ResponseEntity.ok().contentType(mediaType(modelType))
-        .header(VERSION_HEADER, Integer.toString(content.version())).body(content.bytes());
+        .header(VERSION_HEADER, Integer.toString(content.version()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(key + "-v" + content.version() + modelType.suffix()).build().toString())
+        .header(CONTENT_SECURITY_POLICY, RAW_CONTENT_SECURITY_POLICY)
+        .header(CONTENT_TYPE_OPTIONS, "nosniff")
+        .body(content.bytes());
   }
 
   @PostMapping("/{type}/{key}/validation")

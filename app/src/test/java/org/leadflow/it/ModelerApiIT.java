@@ -82,6 +82,21 @@ class ModelerApiIT extends IntegrationTestBase {
   }
 
   @Test
+  void aStoredModelIsServedAsASandboxedAttachmentNeverAsAPage() {
+    for (String path : List.of("/api/models/bpmn/lead-lifecycle?version=1", "/api/models/form/sdr-qualify-lead",
+        "/api/models/dmn/sla-policy")) {
+      ResponseEntity<String> read = raw("paul", path);
+
+      assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(read.getHeaders().getContentDisposition().isAttachment()).as(path).isTrue();
+      assertThat(read.getHeaders().getContentDisposition().getFilename()).as(path)
+          .matches("(lead-lifecycle-v1\\.bpmn|sdr-qualify-lead-v[0-9]+\\.form|sla-policy-v[0-9]+\\.dmn)");
+      assertThat(read.getHeaders().getFirst("Content-Security-Policy")).as(path).isEqualTo("sandbox; default-src 'none'");
+      assertThat(read.getHeaders().get("X-Content-Type-Options")).as(path).contains("nosniff");
+    }
+  }
+
+  @Test
   void validationNamesTheElementsThatBreakTheConventionsAndAcceptsTheDeployedModel() throws IOException {
     String lifecycle = shipped("processes/lead-lifecycle.bpmn");
     String withoutGroup = lifecycle.replace("camunda:candidateGroups=\"marketing\"", "");
