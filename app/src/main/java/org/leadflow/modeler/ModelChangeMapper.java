@@ -70,4 +70,10 @@ public interface ModelChangeMapper {
   Row findByBatch(String batchId);
 
   void updateResult(String batchId, String result);
+
+  /**
+   * Locks the one row of {@code lead_model_lock} (V017) until the transaction ends: model-set deploys and
+   * the restore at startup take turns. Null when the row is missing.
+   */
+  Integer lockModelSet();
 }

@@ -32,6 +32,7 @@ import org.leadflow.rules.RuleDeploymentMapper;
 import org.leadflow.rules.RulesService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,6 +54,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * deploys again the modeler's edits whose files did not change (audited as {@value #RESTORER}); an
  * edited model whose file changed too is taken from the file.
  *
+ * <p><b>One at a time.</b> A deploy (and the restore) first locks the row of {@code lead_model_lock}
+ * in its transaction, then reads the model set, checks {@code baseVersion} and whether the edit still
+ * changes anything: two deploys of different models at once both end up in the newest set.
+ *
  * <p>Forms have no public definition query in Camunda 7.24: their versions are the distinct contents
  * of the form resource over the model-set deployments, oldest first.
  */
@@ -63,6 +68,8 @@ public class ModelService {
   public static final String DEPLOYMENT_NAME = "models";
   static final String RESTORER = "leadflow";
   public static final int MAX_NOTE = RulesService.MAX_NOTE;
+  /** How often a deploy asks for the model-set lock before it gives up (each ask waits the database's lock timeout). */
+  static final int LOCK_ATTEMPTS = 30;
 
   private static final Logger log = LoggerFactory.getLogger(ModelService.class);
 
@@ -185,12 +192,37 @@ public class ModelService {
    * @throws ModelConflictException when {@code baseVersion} is no longer the latest version
    */
   public Deployed deploy(ModelType type, String key, byte[] content, String note, String user, Integer baseVersion) {
-    Integer latest = latestVersion(type, key);
-    if (baseVersion != null && !baseVersion.equals(latest)) {
-      throw new ModelConflictException(type, key, baseVersion, latest);
+    return transaction.execute(status -> {
+      // everything the deploy decides on is read after the lock: a deploy of another model that finished
+      // meanwhile is in the set this one deploys, and a stale baseVersion is seen
+      lockModelSet();
+      Integer latest = latestVersion(type, key);
+      if (baseVersion != null && !baseVersion.equals(latest)) {
+        throw new ModelConflictException(type, key, baseVersion, latest);
+      }
+      return type == ModelType.DMN ? deployDecision(key, content, note, user) : deployWithModelSet(type, key,
+          content, note, user);
+    });
+  }
+
+  /**
+   * Takes the model-set lock ({@code lead_model_lock}) for the current transaction; retried while another
+   * deploy holds it longer than the database waits (H2 waits 2 s).
+   */
+  private void lockModelSet() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (changes.lockModelSet() == null) {
+          throw new IllegalStateException("lead_model_lock has no row (V017)");
+        }
+        return;
+      } catch (CannotAcquireLockException busy) {
+        if (attempt >= LOCK_ATTEMPTS) {
+          throw busy;
+        }
+        log.info("another model deploy holds the model-set lock; waiting (attempt {})", attempt);
+      }
     }
-    return type == ModelType.DMN ? deployDecision(key, content, note, user) : deployWithModelSet(type, key, content,
-        note, user);
   }
 
   private Deployed deployDecision(String key, byte[] content, String note, String user) {
@@ -198,21 +230,18 @@ public class ModelService {
     if (Arrays.equals(bytes(repository.getDecisionModel(current.getId())), content)) {
       throw InvalidModelException.unchanged(ModelType.DMN, key);
     }
-    return transaction.execute(status -> {
-      RulesService.RuleVersion deployed;
-      try {
-        deployed = rules.deploy(key, new String(content, StandardCharsets.UTF_8), note, user);
-      } catch (InvalidRuleException invalid) {
-        status.setRollbackOnly();
-        throw new InvalidModelException(ModelType.DMN, key, List.of(ModelValidator.problem(invalid)));
-      }
-      Instant now = clock.instant();
-      changes.insert(new ModelChangeMapper.NewChange(now, user, ModelChangeMapper.DEPLOY, ModelType.DMN.id(), key,
-          current.getVersion(), deployed.version(), note, deployed.deploymentId(), deployed.definitionId(), null,
-          null, null));
-      return new Deployed(ModelType.DMN.id(), key, deployed.version(), deployed.definitionId(),
-          deployed.deploymentId(), deployed.deployedAt(), user, note, List.of());
-    });
+    RulesService.RuleVersion deployed;
+    try {
+      deployed = rules.deploy(key, new String(content, StandardCharsets.UTF_8), note, user);
+    } catch (InvalidRuleException invalid) {
+      throw new InvalidModelException(ModelType.DMN, key, List.of(ModelValidator.problem(invalid)));
+    }
+    Instant now = clock.instant();
+    changes.insert(new ModelChangeMapper.NewChange(now, user, ModelChangeMapper.DEPLOY, ModelType.DMN.id(), key,
+        current.getVersion(), deployed.version(), note, deployed.deploymentId(), deployed.definitionId(), null,
+        null, null));
+    return new Deployed(ModelType.DMN.id(), key, deployed.version(), deployed.definitionId(),
+        deployed.deploymentId(), deployed.deployedAt(), user, note, List.of());
   }
 
   private Deployed deployWithModelSet(ModelType type, String key, byte[] content, String note, String user) {
@@ -226,29 +255,27 @@ public class ModelService {
       throw new InvalidModelException(type, key, validation.problems());
     }
     Integer fromVersion = latestVersion(type, key);
-    return transaction.execute(status -> {
-      Deployment deployment = deploySet(set);
-      int version;
-      String definitionId = null;
-      if (type == ModelType.BPMN) {
-        ProcessDefinition definition = repository.createProcessDefinitionQuery().deploymentId(deployment.getId())
-            .processDefinitionKey(key).singleResult();
-        version = definition.getVersion();
-        definitionId = definition.getId();
-      } else {
-        version = formVersions().get(key).size();
-      }
-      changes.insert(new ModelChangeMapper.NewChange(clock.instant(), user, ModelChangeMapper.DEPLOY, type.id(), key,
-          fromVersion, version, note, deployment.getId(), definitionId, null, null, null));
-      List<Also> also = repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).list().stream()
-          .filter(definition -> type != ModelType.BPMN || !definition.getKey().equals(key))
-          .sorted(Comparator.comparing(ProcessDefinition::getKey))
-          .map(definition -> new Also(ModelType.BPMN.id(), definition.getKey(), definition.getVersion(),
-              definition.getId())).toList();
-      return new Deployed(type.id(), key, version, definitionId, deployment.getId(),
-          deployment.getDeploymentTime() == null ? clock.instant() : deployment.getDeploymentTime().toInstant(),
-          user, note, also);
-    });
+    Deployment deployment = deploySet(set);
+    int version;
+    String definitionId = null;
+    if (type == ModelType.BPMN) {
+      ProcessDefinition definition = repository.createProcessDefinitionQuery().deploymentId(deployment.getId())
+          .processDefinitionKey(key).singleResult();
+      version = definition.getVersion();
+      definitionId = definition.getId();
+    } else {
+      version = formVersions().get(key).size();
+    }
+    changes.insert(new ModelChangeMapper.NewChange(clock.instant(), user, ModelChangeMapper.DEPLOY, type.id(), key,
+        fromVersion, version, note, deployment.getId(), definitionId, null, null, null));
+    List<Also> also = repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).list().stream()
+        .filter(definition -> type != ModelType.BPMN || !definition.getKey().equals(key))
+        .sorted(Comparator.comparing(ProcessDefinition::getKey))
+        .map(definition -> new Also(ModelType.BPMN.id(), definition.getKey(), definition.getVersion(),
+            definition.getId())).toList();
+    return new Deployed(type.id(), key, version, definitionId, deployment.getId(),
+        deployment.getDeploymentTime() == null ? clock.instant() : deployment.getDeploymentTime().toInstant(),
+        user, note, also);
   }
 
   private Deployment deploySet(ModelSet set) {
@@ -271,6 +298,13 @@ public class ModelService {
    * @return the deployment made, if any
    */
   public Optional<Deployment> restoreModelerEditsAfterAutoDeployment() {
+    return transaction.execute(status -> {
+      lockModelSet();
+      return restoreLocked();
+    });
+  }
+
+  private Optional<Deployment> restoreLocked() {
     List<ProcessDefinition> spines = repository.createProcessDefinitionQuery().processDefinitionKey(LeadLifecycle.KEY)
         .withoutTenantId().orderByProcessDefinitionVersion().desc().list();
     if (spines.isEmpty() || !RulesService.AUTO_DEPLOYMENT.equals(deploymentName(spines.get(0)))) {
@@ -314,16 +348,13 @@ public class ModelService {
       return Optional.empty();
     }
     log.warn("The auto-deployment redeployed unchanged files over modeler edits; deploying {} again", keys);
-    ModelSet toDeploy = restored;
-    return Optional.of(transaction.execute(status -> {
-      Deployment deployment = deploySet(toDeploy);
-      String note = "restored the modeler's edits of " + String.join(", ", keys)
-          + " after the auto-deployment redeployed their unchanged files";
-      changes.insert(new ModelChangeMapper.NewChange(clock.instant(), RESTORER, ModelChangeMapper.DEPLOY,
-          ModelType.BPMN.id(), LeadLifecycle.KEY, newest.getVersion(), newest.getVersion() + 1, note,
-          deployment.getId(), null, null, null, null));
-      return deployment;
-    }));
+    Deployment deployment = deploySet(restored);
+    String note = "restored the modeler's edits of " + String.join(", ", keys)
+        + " after the auto-deployment redeployed their unchanged files";
+    changes.insert(new ModelChangeMapper.NewChange(clock.instant(), RESTORER, ModelChangeMapper.DEPLOY,
+        ModelType.BPMN.id(), LeadLifecycle.KEY, newest.getVersion(), newest.getVersion() + 1, note,
+        deployment.getId(), null, null, null, null));
+    return Optional.of(deployment);
   }
 
   /** The BPMN and form resources of the newest model-set deployment. */

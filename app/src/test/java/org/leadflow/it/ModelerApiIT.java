@@ -12,6 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -190,6 +195,34 @@ class ModelerApiIT extends IntegrationTestBase {
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).as("deployments").isEqualTo(deployments);
     assertThat(engine.getIdentityService().createUserQuery().userId("paul").memberOfGroup("camunda-admin").count())
         .isZero();
+  }
+
+  @Test
+  void twoDeploysOfDifferentModelsAtOnceBothEndUpInTheNewestModelSet() throws Exception {
+    Map<String, String> tags = Map.of("lead-nurture", "1.0.0-parallel-" + unique(),
+        "sdr-qualification", "1.0.0-parallel-" + unique());
+    Map<String, String> edits = new HashMap<>();
+    tags.forEach((key, tag) -> edits.put(key, raw("paul", "/api/models/bpmn/" + key).getBody()
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"" + tag + "\"")));
+    ExecutorService owners = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<ResponseEntity<JsonNode>>> deploys = new ArrayList<>();
+      edits.forEach((key, body) -> deploys.add(owners.submit(() -> {
+        start.await();
+        return deploy("paul", "bpmn", key, "at the same time", body);
+      })));
+      start.countDown();
+      for (Future<ResponseEntity<JsonNode>> deploy : deploys) {
+        ResponseEntity<JsonNode> response = deploy.get(120, TimeUnit.SECONDS);
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+      }
+    } finally {
+      owners.shutdownNow();
+    }
+
+    tags.forEach((key, tag) -> assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(key).latestVersion().singleResult().getVersionTag()).as(key).isEqualTo(tag));
   }
 
   @Test
