@@ -315,8 +315,14 @@ public class MigrationService {
 
   /** The running instances of the source version (only the given ones, when given): id → business key. */
   private Map<String, String> instances(ProcessDefinition source, List<String> only) {
+    if (only != null && (only.isEmpty() || only.stream().anyMatch(id -> id == null || id.isBlank()))) {
+      // an empty list would otherwise filter nothing and migrate every instance of the version
+      throw new InvalidSubmissionException(List.of(new FieldError("processInstanceIds",
+          "must name one or more process instances (no blank id); leave it out to migrate every instance of v"
+              + source.getVersion())));
+    }
     var query = runtime.createProcessInstanceQuery().processDefinitionId(source.getId());
-    if (only != null && !only.isEmpty()) {
+    if (only != null) {
       query.processInstanceIds(Set.copyOf(only));
     }
     Map<String, String> instances = new LinkedHashMap<>();

@@ -366,6 +366,25 @@ class ModelerApiIT extends IntegrationTestBase {
   }
 
   @Test
+  void anEmptyListOfInstancesIsRefusedInsteadOfMigratingEveryInstance() {
+    String key = "modeler-it-" + unique();
+    ProcessInstance waiting = waitingReview(key);
+    String v1 = waiting.getProcessDefinitionId();
+    Map<String, Object> none = Map.of("sourceVersion", 1, "instructions", List.of(), "processInstanceIds", List.of(),
+        "note", "nobody");
+    long batches = management.createBatchQuery().count();
+
+    for (String path : List.of("/migrations/validation", "/migrations")) {
+      ResponseEntity<JsonNode> refused = post("paul", "/api/models/bpmn/" + key + path, none);
+      assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody().path("errors").get(0).path("field").asText()).isEqualTo("processInstanceIds");
+    }
+    assertThat(management.createBatchQuery().count()).as("no batch started").isEqualTo(batches);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting.getId()).singleResult()
+        .getProcessDefinitionId()).isEqualTo(v1);
+  }
+
+  @Test
   void aFormChangeIsValidatedAndDeployedWithTheModelSet() {
     ResponseEntity<String> current = raw("paul", "/api/models/form/sdr-qualify-lead");
     int version = Integer.parseInt(current.getHeaders().getFirst("X-Model-Version"));
@@ -465,6 +484,18 @@ class ModelerApiIT extends IntegrationTestBase {
     assertThat(jdbc.queryForObject("select changed_by from lead_model_change where deployment_id = ?", String.class,
         restoredId)).isEqualTo("leadflow");
     assertThat(models.restoreModelerEditsAfterAutoDeployment()).as("nothing left to restore").isEmpty();
+  }
+
+  /** A review process of this test at v1 with one instance waiting in its task, and a v2 with the task renamed. */
+  private ProcessInstance waitingReview(String key) {
+    ResponseEntity<JsonNode> first = deploy("paul", "bpmn", key, "a review process of this test", review(key,
+        "Task_ReviewRequest", "Review request"));
+    assertThat(first.getStatusCode()).as(String.valueOf(first.getBody())).isEqualTo(HttpStatus.CREATED);
+    ProcessInstance instance = runtime.startProcessInstanceByKey(key, "review-" + unique());
+    ResponseEntity<JsonNode> second = deploy("paul", "bpmn", key, "the review is renamed", review(key,
+        "Task_ReviewRequest", "Review the request"));
+    assertThat(second.getStatusCode()).as(String.valueOf(second.getBody())).isEqualTo(HttpStatus.CREATED);
+    return instance;
   }
 
   private String processXml(String deploymentId, String key) throws IOException {
