@@ -207,8 +207,15 @@ public class MigrationService {
     });
   }
 
-  /** A migration batch's progress; when finished, its result goes into the audit row. */
+  /**
+   * A migration batch's progress; when finished, its result goes into the audit row. Only the batches
+   * the modeler started (an audit row names them): any other batch is unknown here.
+   */
   public Progress progress(String batchId) {
+    ModelChangeMapper.Row audit = changes.findByBatch(batchId);
+    if (audit == null || !ModelChangeMapper.MIGRATE.equals(audit.action())) {
+      throw new UnknownMigrationException(batchId);
+    }
     Batch batch = management.createBatchQuery().batchId(batchId).singleResult();
     Progress progress;
     if (batch != null) {
@@ -228,8 +235,7 @@ public class MigrationService {
           done ? 0 : finished.getTotalJobs(), done, done ? COMPLETED : RUNNING);
     }
     if (progress.done()) {
-      ModelChangeMapper.Row audit = changes.findByBatch(batchId);
-      if (audit != null && !progress.result().equals(audit.result())) {
+      if (!progress.result().equals(audit.result())) {
         changes.updateResult(batchId, progress.result());
       }
     }

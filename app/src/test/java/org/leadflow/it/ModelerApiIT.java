@@ -385,6 +385,23 @@ class ModelerApiIT extends IntegrationTestBase {
   }
 
   @Test
+  void theProgressOfABatchTheModelerDidNotStartIsNotFound() {
+    String key = "modeler-it-" + unique();
+    ProcessInstance instance = waitingReview(key);
+    org.camunda.bpm.engine.batch.Batch deletion = runtime.deleteProcessInstancesAsync(List.of(instance.getId()),
+        "a batch that is not a migration");
+    try {
+      ResponseEntity<JsonNode> progress = get("paul", "/api/models/migrations/" + deletion.getId());
+
+      assertThat(progress.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(progress.getBody().path("detail").asText()).contains(deletion.getId());
+      assertThat(get("paul", "/api/models/migrations/no-such-batch").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    } finally {
+      management.deleteBatch(deletion.getId(), true);
+    }
+  }
+
+  @Test
   void aFormChangeIsValidatedAndDeployedWithTheModelSet() {
     ResponseEntity<String> current = raw("paul", "/api/models/form/sdr-qualify-lead");
     int version = Integer.parseInt(current.getHeaders().getFirst("X-Model-Version"));
