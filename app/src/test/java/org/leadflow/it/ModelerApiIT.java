@@ -402,6 +402,23 @@ class ModelerApiIT extends IntegrationTestBase {
   }
 
   @Test
+  void theFirstVersionOfADecisionInTheAuditComesFromNoVersion() {
+    String key = "decision-it-" + unique();
+    jdbc.update("insert into lead_rule_deployment (decision_key, version, definition_id, deployment_id, deployed_by, "
+        + "deployed_at, change_note) values (?, 1, ?, ?, 'paul', current_timestamp, 'first')", key, key + ":1", key);
+    try {
+      JsonNode audit = get("paul", "/api/models/audit?key=" + key).getBody();
+
+      assertThat(audit).singleElement().satisfies(entry -> {
+        assertThat(entry.path("toVersion").asInt()).isEqualTo(1);
+        assertThat(entry.path("fromVersion").isNull()).as(entry.toString()).isTrue();
+      });
+    } finally {
+      jdbc.update("delete from lead_rule_deployment where decision_key = ?", key);
+    }
+  }
+
+  @Test
   void aFormChangeIsValidatedAndDeployedWithTheModelSet() {
     ResponseEntity<String> current = raw("paul", "/api/models/form/sdr-qualify-lead");
     int version = Integer.parseInt(current.getHeaders().getFirst("X-Model-Version"));
