@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.leadflow.capture.FieldError;
 import org.leadflow.capture.InvalidSubmissionException;
 import org.leadflow.rules.ChangeNotes;
@@ -40,6 +41,8 @@ class ModelsController {
   static final String NOTE_HEADER = ChangeNotes.HEADER;
   static final String VERSION_HEADER = "X-Model-Version";
   static final int MAX_AUDIT = 500;
+  static final int MAX_KEY = 100;
+  static final Pattern KEY = Pattern.compile("^[a-z0-9][a-z0-9-]{0," + (MAX_KEY - 1) + "}$");
   static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
   static final String RAW_CONTENT_SECURITY_POLICY = "sandbox; default-src 'none'";
   static final String CONTENT_TYPE_OPTIONS = "X-Content-Type-Options";
@@ -131,7 +134,7 @@ class ModelsController {
       description = "Every version with running instances, and the latest even without; per activity the "
           + "instances waiting there and their incidents.")
   MigrationService.Instances instances(@PathVariable String key) {
-    return migrations.instances(key);
+    return migrations.instances(key(key));
   }
 
   @PostMapping("/bpmn/{key}/migration-plans")
@@ -139,7 +142,7 @@ class ModelsController {
       description = "Camunda's generated plan (equal activity ids, event triggers updated), the source activities "
           + "holding instances that it leaves unmapped, and the target's activities to map them to.")
   MigrationService.Plan plan(@PathVariable String key, @RequestBody MigrationService.PlanRequest request) {
-    return migrations.plan(key, request);
+    return migrations.plan(key(key), request);
   }
 
   @PostMapping("/bpmn/{key}/migrations/validation")
@@ -149,7 +152,7 @@ class ModelsController {
           + "source version.")
   MigrationService.Check validateMigration(@PathVariable String key,
       @RequestBody MigrationService.MigrationRequest request) {
-    return migrations.validate(key, request);
+    return migrations.validate(key(key), request);
   }
 
   @PostMapping("/bpmn/{key}/migrations")
@@ -162,7 +165,7 @@ class ModelsController {
     String note = ChangeNotes.required(request.note(), null);
     MigrationService.MigrationRequest noted = new MigrationService.MigrationRequest(request.sourceVersion(),
         request.targetVersion(), request.instructions(), request.processInstanceIds(), note);
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(migrations.execute(key, noted, principal.getName()));
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(migrations.execute(key(key), noted, principal.getName()));
   }
 
   @GetMapping("/migrations/{batchId}")
@@ -179,7 +182,7 @@ class ModelsController {
   ResponseEntity<AuditEntry> keepOldVersion(@PathVariable String key,
       @RequestBody MigrationService.KeepRequest request, Principal principal) {
     String note = ChangeNotes.required(request.note(), null);
-    return ResponseEntity.status(HttpStatus.CREATED).body(AuditEntry.of(migrations.keepOldVersion(key,
+    return ResponseEntity.status(HttpStatus.CREATED).body(AuditEntry.of(migrations.keepOldVersion(key(key),
         new MigrationService.KeepRequest(request.sourceVersion(), note), principal.getName())));
   }
 
@@ -200,7 +203,17 @@ class ModelsController {
     if (modelType == null) {
       throw new InvalidSubmissionException(List.of(new FieldError("type", "must be bpmn, dmn or form")));
     }
+    key(key);
     return modelType;
+  }
+
+  /** A model's key names its file and goes into the audit: lower-case letters, digits and '-', at most 100. */
+  static String key(String key) {
+    if (key == null || !KEY.matcher(key).matches()) {
+      throw new InvalidSubmissionException(List.of(new FieldError("key", "must be 1 to " + MAX_KEY
+          + " lower-case letters, digits and '-', starting with a letter or digit (like lead-lifecycle)")));
+    }
+    return key;
   }
 
   private static byte[] body(byte[] body) {

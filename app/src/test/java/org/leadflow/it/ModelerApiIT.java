@@ -419,6 +419,28 @@ class ModelerApiIT extends IntegrationTestBase {
   }
 
   @Test
+  void aKeyThatIsTooLongOrNotLowerCaseKebabIsA400NamingKey() {
+    String tooLong = "a".repeat(101);
+    for (String key : List.of(tooLong, "Review_Process", "-review")) {
+      ResponseEntity<JsonNode> deployed = deploy("paul", "bpmn", key, "odd key", review(key, "Task_Review", "Review"));
+      ResponseEntity<JsonNode> read = get("paul", "/api/models/bpmn/" + key);
+      ResponseEntity<JsonNode> kept = post("paul", "/api/models/bpmn/" + key + "/keep-old-versions",
+          Map.of("sourceVersion", 1, "note", "odd key"));
+
+      for (ResponseEntity<JsonNode> response : List.of(deployed, read, kept)) {
+        assertThat(response.getStatusCode()).as(key).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().path("errors").get(0).path("field").asText()).isEqualTo("key");
+      }
+    }
+    String longest = "a" + unique() + "-".repeat(91);
+    assertThat(longest).hasSize(100);
+    ResponseEntity<JsonNode> longestDeployed = deploy("paul", "bpmn", longest, "the longest key",
+        review(longest, "Task_Review", "Review"));
+    assertThat(longestDeployed.getStatusCode()).as(String.valueOf(longestDeployed.getBody()))
+        .isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
   void aFormChangeIsValidatedAndDeployedWithTheModelSet() {
     ResponseEntity<String> current = raw("paul", "/api/models/form/sdr-qualify-lead");
     int version = Integer.parseInt(current.getHeaders().getFirst("X-Model-Version"));
