@@ -242,6 +242,20 @@ public class MigrationService {
     return progress;
   }
 
+  /**
+   * Writes the result of every migration audited as {@value #RUNNING} whose batch has finished (the batch
+   * or its history says so): the audit is right even when nobody polled {@link #progress}.
+   */
+  public void settleRunningMigrations() {
+    for (ModelChangeMapper.Row running : changes.findRunningMigrations()) {
+      try {
+        progress(running.batchId());
+      } catch (UnknownMigrationException gone) {
+        // neither the batch nor its history is left (history cleanup): nothing to settle it with
+      }
+    }
+  }
+
   /** Records that the instances of {@code sourceVersion} are to finish on it (no migration). */
   public ModelChangeMapper.Row keepOldVersion(String key, KeepRequest request, String user) {
     ProcessDefinition source = source(key, request.sourceVersion());

@@ -69,6 +69,9 @@ public interface ModelChangeMapper {
 
   Row findByBatch(String batchId);
 
+  /** The MIGRATE rows whose result is still RUNNING, oldest first. */
+  List<Row> findRunningMigrations();
+
   void updateResult(String batchId, String result);
 
   /**

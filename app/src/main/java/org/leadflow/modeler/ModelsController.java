@@ -120,12 +120,14 @@ class ModelsController {
   @GetMapping("/audit")
   @Operation(summary = "The changes made through the modeler and the rules API, newest first",
       description = "DEPLOY, MIGRATE and KEEP_OLD_VERSION entries: who, when, why, the versions, the deployment "
-          + "or migration batch and, for migrations, the instances and the result.")
+          + "or migration batch and, for migrations, the instances and the result (a migration whose batch has "
+          + "finished shows its result even when nobody polled its progress).")
   List<AuditEntry> audit(@RequestParam(required = false) String key,
       @RequestParam(defaultValue = "50") int limit) {
     if (limit < 1 || limit > MAX_AUDIT) {
       throw new InvalidSubmissionException(List.of(new FieldError("limit", "must be between 1 and " + MAX_AUDIT)));
     }
+    migrations.settleRunningMigrations();
     return changes.findChanges(key == null || key.isBlank() ? null : key, limit).stream().map(AuditEntry::of).toList();
   }
 

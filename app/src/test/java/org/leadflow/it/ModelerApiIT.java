@@ -441,6 +441,32 @@ class ModelerApiIT extends IntegrationTestBase {
   }
 
   @Test
+  void aMigrationNobodyPolledShowsItsResultInTheAudit() {
+    String key = "modeler-it-" + unique();
+    ProcessInstance instance = waitingReview(key);
+    ResponseEntity<JsonNode> started = post("paul", "/api/models/bpmn/" + key + "/migrations", Map.of(
+        "sourceVersion", 1, "instructions", List.of(Map.of("sourceActivityId", "Task_ReviewRequest",
+            "targetActivityId", "Task_ReviewRequest")), "note", "nobody watches this one"));
+    assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+    String batchId = started.getBody().path("batchId").asText();
+
+    runBatch(batchId);
+
+    JsonNode audit = get("paul", "/api/models/audit?key=" + key).getBody();
+    JsonNode migration = null;
+    for (JsonNode entry : audit) {
+      if (batchId.equals(entry.path("batchId").asText())) {
+        migration = entry;
+      }
+    }
+    assertThat(migration).as(audit.toString()).isNotNull();
+    assertThat(migration.path("action").asText()).isEqualTo("MIGRATE");
+    assertThat(migration.path("result").asText()).isEqualTo("COMPLETED");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getProcessDefinitionId()).isNotEqualTo(instance.getProcessDefinitionId());
+  }
+
+  @Test
   void aFormChangeIsValidatedAndDeployedWithTheModelSet() {
     ResponseEntity<String> current = raw("paul", "/api/models/form/sdr-qualify-lead");
     int version = Integer.parseInt(current.getHeaders().getFirst("X-Model-Version"));
