@@ -4,8 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +31,9 @@ import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Decides whether a changed decision table may be deployed, before anything is deployed:
@@ -77,6 +82,7 @@ public class RuleValidator {
    */
   public DmnModelInstance validate(String key, byte[] xml) {
     DmnModelInstance model = parse(key, xml);
+    checkExpressionLanguages(key, model);
     for (Decision decision : model.getModelElementsByType(Decision.class)) {
       if (decision.getCamundaHistoryTimeToLiveString() == null || decision.getCamundaHistoryTimeToLiveString().isBlank()) {
         throw new InvalidRuleException(key, "decision", "decision '" + decision.getId()
@@ -91,6 +97,33 @@ public class RuleValidator {
     }
     return model;
   }
+
+  /**
+   * FEEL only: the engine also evaluates {@code expressionLanguage="juel"} (whose expressions reach every
+   * Spring bean, as in BPMN) and script languages, on any element. Checked before anything is evaluated.
+   */
+  private static void checkExpressionLanguages(String key, DmnModelInstance model) {
+    Node root = model.getDocument().getDomSource().getNode();
+    Deque<Element> elements = new ArrayDeque<>();
+    elements.push(root instanceof Document document ? document.getDocumentElement() : (Element) root);
+    while (!elements.isEmpty()) {
+      Element element = elements.pop();
+      String language = element.getAttribute("expressionLanguage");
+      if (!language.isBlank() && !FEEL_LANGUAGES.contains(language.trim().toLowerCase(Locale.ROOT))) {
+        String id = element.getAttribute("id");
+        throw new InvalidRuleException(key, "decision", (id.isBlank() ? element.getLocalName() : id)
+            + ": expressionLanguage=\"" + language + "\" is not allowed; rules are FEEL only");
+      }
+      for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+        if (child instanceof Element childElement) {
+          elements.push(childElement);
+        }
+      }
+    }
+  }
+
+  private static final Set<String> FEEL_LANGUAGES = Set.of("feel", "https://www.omg.org/spec/dmn/20191111/feel/",
+      "http://www.omg.org/spec/feel/20140401", "https://www.omg.org/spec/dmn/20180521/feel/");
 
   private DmnModelInstance parse(String key, byte[] xml) {
     try {

@@ -89,6 +89,25 @@ class RuleValidatorTest {
   }
 
   @Test
+  void anExpressionLanguageOtherThanFeelIsRejectedBeforeAnythingIsEvaluated() throws IOException {
+    String juel = shipped().replace("<inputExpression id=\"InputExpression_Sla\" typeRef=\"string\"><text>sla</text>",
+        "<inputExpression id=\"InputExpression_Sla\" typeRef=\"string\" expressionLanguage=\"juel\">"
+            + "<text>${identityService.createMembership('paul', 'camunda-admin')}</text>");
+    String script = shipped().replace("<inputExpression id=\"InputExpression_Sla\" typeRef=\"string\">",
+        "<inputExpression id=\"InputExpression_Sla\" typeRef=\"string\" expressionLanguage=\"groovy\">");
+    String feel = shipped().replace("<inputExpression id=\"InputExpression_Sla\" typeRef=\"string\">",
+        "<inputExpression id=\"InputExpression_Sla\" typeRef=\"string\" expressionLanguage=\"feel\">");
+
+    assertThat(juel).contains("juel");
+    for (String refused : List.of(juel, script)) {
+      InvalidRuleException rejected = rejection(refused);
+      assertThat(rejected.field()).isEqualTo("decision");
+      assertThat(rejected.getMessage()).contains("InputExpression_Sla", "FEEL only");
+    }
+    validator().validate(KEY, feel.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aFeelErrorInACellIsRejected() throws IOException {
     String broken = shipped().replace("<text>&gt;= 80</text>", "<text>&gt;=== 80</text>");
 
