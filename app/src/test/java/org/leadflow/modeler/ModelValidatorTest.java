@@ -6,6 +6,8 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,6 +96,15 @@ class ModelValidatorTest {
     assertThat(bpmn(typo).problems().get(0).message()).contains("winLossReviewDu");
     assertThat(rules(bpmn(arity))).containsExactly("Flow_RecycleAllowedYes reference");
     assertThat(rules(bpmn(objectMethod))).containsExactly("Flow_RecycleAllowedYes reference");
+  }
+
+  @Test
+  void aModelWithARefusedExpressionNeverReachesTheEnginesParse() throws IOException {
+    String grant = lifecycle().replace("${slaPolicy.winLossReviewDue(leadId)}",
+        "${slaPolicy.winLossReviewDue(identityService.createMembership('paul', 'camunda-admin'))}");
+
+    assertThat(rules(bpmn(grant))).contains("Task_ReviewWinLoss expression");
+    verify(engine, never()).problems(anyString(), any());
   }
 
   @Test
