@@ -35,7 +35,8 @@ import org.w3c.dom.Node;
 public final class ModelExpressions {
 
   static final String RULE = "expression";
-  static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  /** Camunda's extension namespace and the legacy Activiti one, which the engine still reads as its alias. */
+  static final Set<String> CAMUNDA_NAMESPACES = Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
 
   /** A policy bean call as written in a model; checked against the bean's type by {@link ModelValidator}. */
   public record PolicyCall(String bean, String method, int arity, String elementId) {}
@@ -71,7 +72,7 @@ public final class ModelExpressions {
     String id = element.hasAttribute("id") && !element.getAttribute("id").isBlank() ? element.getAttribute("id")
         : enclosingId;
     String name = element.getLocalName() == null ? element.getTagName() : element.getLocalName();
-    boolean camunda = CAMUNDA_NS.equals(element.getNamespaceURI());
+    boolean camunda = camunda(element.getNamespaceURI());
     if ("scriptTask".equals(name) || "script".equals(name)) {
       refuse(id, (camunda ? "camunda:" : "a ") + name + " runs a script; scripts are not allowed in a model "
           + "(call a delegate bean: camunda:delegateExpression=\"${somethingDelegate}\")");
@@ -96,7 +97,7 @@ public final class ModelExpressions {
       return;
     }
     String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-    boolean camunda = CAMUNDA_NS.equals(attribute.getNamespaceURI())
+    boolean camunda = camunda(attribute.getNamespaceURI())
         || (attribute.getNamespaceURI() == null && camundaElement);
     String value = attribute.getValue();
     if (camunda && (name.equals("class") || name.endsWith("Class"))) {
@@ -204,6 +205,10 @@ public final class ModelExpressions {
     }
     calls.add(new PolicyCall(tokens.get(0).text, tokens.get(2).text, arity, id));
     return true;
+  }
+
+  private static boolean camunda(String namespace) {
+    return namespace != null && CAMUNDA_NAMESPACES.contains(namespace);
   }
 
   private void refuse(String id, String message) {

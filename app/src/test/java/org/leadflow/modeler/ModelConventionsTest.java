@@ -128,7 +128,13 @@ class ModelConventionsTest {
 
     assertThat(rules(ModelConventions.expressions(model(withListeners)))).containsExactly(
         "Task_ReviewWinLoss expression", "Task_ReviewWinLoss expression", "Task_ReviewWinLoss expression");
+    String withActivitiClass = lifecycle().replace("xmlns:camunda=", "xmlns:activiti=\"http://activiti.org/bpmn\" "
+        + "xmlns:camunda=").replace("camunda:delegateExpression=\"${scoreLeadDelegate}\"",
+        "activiti:class=\"org.example.Grant\"");
+
     assertThat(rules(ModelConventions.expressions(model(withClass)))).containsExactly("Task_ScoreLead expression");
+    assertThat(rules(ModelConventions.expressions(model(withActivitiClass)))).as("the engine reads activiti: as camunda:")
+        .containsExactly("Task_ScoreLead expression");
     assertThat(rules(ModelConventions.expressions(model(script)))).contains("Task_ScoreLead expression");
     assertThat(rules(ModelConventions.expressions(model(scriptCondition)))).containsExactly(
         "Flow_LeadValidYes expression");
