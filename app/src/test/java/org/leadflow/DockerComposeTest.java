@@ -25,8 +25,25 @@ class DockerComposeTest {
   private final Map<String, Object> compose = load();
 
   @Test
+  @SuppressWarnings("unchecked")
+  void twoIdenticalAppNodesOnTheirOwnPortsTheSecondAfterTheFirstIsReady() {
+    Map<String, Object> first = service("app-1");
+    Map<String, Object> second = service("app-2");
+
+    assertThat(second.get("environment")).isEqualTo(first.get("environment"));
+    assertThat(second.get("image")).isEqualTo(first.get("image"));
+    assertThat((List<String>) first.get("ports")).containsExactly("127.0.0.1:8080:8080");
+    assertThat((List<String>) second.get("ports")).containsExactly("127.0.0.1:8081:8080");
+    assertThat((Map<String, Map<String, String>>) second.get("depends_on"))
+        .containsEntry("app-1", Map.of("condition", "service_healthy"));
+    assertThat(String.valueOf(((Map<String, Object>) first.get("healthcheck")).get("test")))
+        .contains("/actuator/health/readiness");
+    assertThat(((Map<String, String>) first.get("environment")).get("LEAD_KAFKA_PARTITIONS")).isNotNull();
+  }
+
+  @Test
   void appServiceGetsEveryVariableItsProfilesRequire() throws IOException {
-    Map<String, Object> app = service("app");
+    Map<String, Object> app = service("app-1");
     Map<String, String> environment = (Map<String, String>) app.get("environment");
     String profiles = environment.get("SPRING_PROFILES_ACTIVE");
 
@@ -56,13 +73,22 @@ class DockerComposeTest {
   void kafkaRunsInKraftModeAndTheAppUsesIt() {
     Map<String, Object> kafka = service("kafka");
     Map<String, Object> environment = (Map<String, Object>) kafka.get("environment");
-    Map<String, String> app = (Map<String, String>) service("app").get("environment");
+    Map<String, String> app = (Map<String, String>) service("app-1").get("environment");
 
     assertThat((String) kafka.get("image")).startsWith("apache/kafka:3.9");
     assertThat(environment.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
     assertThat(String.valueOf(environment.get("KAFKA_ADVERTISED_LISTENERS"))).contains("kafka:9092");
     assertThat(app.get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
-    assertThat((Map<String, Object>) service("app").get("depends_on")).containsKeys("mysql", "kafka");
+    assertThat((Map<String, Object>) service("app-1").get("depends_on")).containsKeys("mysql", "kafka");
+  }
+
+  @Test
+  void imageBuildMakesTheModelerBundleWithNodesImageNotInTheMavenStage() throws IOException {
+    String dockerfile = Files.readString(ROOT.resolve("docker/Dockerfile"));
+
+    assertThat(dockerfile).contains("FROM node:20").contains("COPY app/src/main/modeler/ ./")
+        .contains("COPY --from=modeler /bundle/ app/src/main/resources/static/modeler/")
+        .contains("-Dmodeler.skip=true");
   }
 
   @Test
