@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.leadflow.bench.BenchRun;
@@ -43,6 +44,9 @@ import org.leadflow.bench.intake.LeadflowApp;
  *   <li><b>database</b>: {@code --phase-leads} leads while the database server is stopped for
  *   {@code --outage-seconds} ({@code --db-stop}/{@code --db-start} commands, default {@code service mariadb});
  *   the same reconciliation.
+ *   <li><b>contention</b>: the SDR tasks of {@code --contention-leads} new leads completed through node A and B in
+ *   turn while engagement events for the same leads (one of three sent twice) reach whichever node: no incident,
+ *   every completion 204, every event stored once and attached.
  *   <li><b>timers</b>: both nodes restarted with SLAs sped up 60 times on around-the-clock calendars,
  *   {@code --timer-leads} leads, node B killed once they are in; after {@code --timer-wait} seconds of node A
  *   alone every SLA tier that fell due has fired, each exactly once per SLA instance, with one lifecycle event.
@@ -83,7 +87,7 @@ public final class ClusterHarness {
     for (String[] option : new String[][] {{"leads", "10000"}, {"duplicates", "0.01"}, {"poison", "20"},
         {"events", "0.2"}, {"kills", "3"}, {"kill-interval", "45"}, {"phase-leads", "1000"}, {"outage-seconds", "10"},
         {"lock-seconds", "20"}, {"partitions", "6"}, {"seed", "7"}, {"database", "leadflow_cluster"},
-        {"broker-port", "39192"}, {"ports", "38181,38182"}, {"phases", "crash,broker,database,timers"}, {"timer-leads", "300"}, {"timer-wait", "150"},
+        {"broker-port", "39192"}, {"ports", "38181,38182"}, {"phases", "crash,broker,database,contention,timers"}, {"contention-leads", "400"}, {"timer-leads", "300"}, {"timer-wait", "150"},
         {"db-stop", "service mariadb stop"}, {"db-start", "service mariadb start"}, {"settle-timeout", "1200"},
         {"app-jvm-args", "-Xmx512m"}}) {
       defaults.put(option[0], option[1]);
@@ -113,6 +117,7 @@ public final class ClusterHarness {
           case "crash" -> crash(traffic);
           case "broker" -> brokerOutage(traffic);
           case "database" -> databaseOutage(traffic);
+          case "contention" -> contention(traffic);
           case "timers" -> timersWhileANodeIsDown(traffic);
           default -> throw new IllegalArgumentException("unknown phase " + phase);
         };
@@ -151,6 +156,75 @@ public final class ClusterHarness {
     Map<String, Object> result = settleAndReconcile(batch, traffic, Integer.parseInt(options.get("poison")));
     result.put("kills", kills);
     result.put("recoveryMillis", recoveryMillis);
+    return result;
+  }
+
+  /**
+   * Engagement events and task completions on the same leads from both nodes at once: every SDR task of
+   * {@code --contention-leads} new leads completed through the engine REST of node A or B in turn, while three
+   * engagement events per lead (one sent twice) go through Kafka to whichever node holds the partition. Then no
+   * incident (no optimistic-locking failure left over), every completion answered 204, every event stored once
+   * and attached to its lead, no SDR task left open on a completed lead.
+   */
+  private Map<String, Object> contention(IntakeTraffic traffic) throws Exception {
+    long dltBefore = traffic.records(IntakeTraffic.CAPTURED_DLT);
+    IntakeTraffic.Batch batch = traffic.asFastAsPossible("contention",
+        Integer.parseInt(options.get("contention-leads")));
+    settleAndReconcile(batch, traffic, dltBefore);
+    String leadsOfRun = "select id from lead where source in ('" + String.join("','", batch.mix.sources()) + "')";
+    Map<String, String> emailByTask = new LinkedHashMap<>();
+    try (Connection connection = probe.connect(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select t.ID_, l.email from ACT_RU_TASK t join ACT_RU_EXECUTION e"
+            + " on e.ID_ = t.PROC_INST_ID_ join lead l on l.id = e.BUSINESS_KEY_ where t.TASK_DEF_KEY_ = 'Task_QualifyLead'"
+            + " and l.id in (" + leadsOfRun + ")")) {
+      while (rows.next()) {
+        emailByTask.put(rows.getString(1), rows.getString(2));
+      }
+    }
+    String completion = "{\"variables\":{\"callOutcome\":{\"value\":\"REACHED\",\"type\":\"String\"},"
+        + "\"realNeed\":{\"value\":true,\"type\":\"Boolean\"},"
+        + "\"qualification\":{\"value\":\"SALES_READY\",\"type\":\"String\"}}}";
+    Map<Integer, Integer> statuses = new TreeMap<>();
+    int eventsBefore = batch.events;
+    int i = 0;
+    for (Map.Entry<String, String> task : emailByTask.entrySet()) {
+      // the events first, so that they race the completion on the other node
+      for (int e = 0; e < 3; e++) {
+        traffic.engagement(batch, task.getValue(), e == 0);
+      }
+      traffic.flush();
+      LeadflowApp node = i++ % 2 == 0 ? nodeA : nodeB;
+      statuses.merge(node.post("/engine-rest/task/" + task.getKey() + "/complete", "demo", completion), 1, Integer::sum);
+    }
+    int events = batch.events - eventsBefore;
+    Map<String, Object> result = settleAndReconcile(batch, traffic, dltBefore);
+    String run = batch.mix.run();
+    try (Connection connection = probe.connect(); Statement statement = connection.createStatement()) {
+      // the events of the race (the intake's own mix before them includes anonymous visitors)
+      List<String> raced = new ArrayList<>();
+      for (int e = eventsBefore; e < batch.events; e++) {
+        raced.add("'demo-" + run + "-" + e + "'");
+      }
+      String racedIds = "event_id in (" + String.join(",", raced) + ")";
+      long stored = count(statement, "select count(*) from lead_engagement_event where " + racedIds);
+      long attached = count(statement, "select count(*) from lead_engagement_event where " + racedIds
+          + " and lead_id is not null");
+      long stillOpen = count(statement, "select count(*) from ACT_RU_TASK where ID_ in ('"
+          + String.join("','", emailByTask.keySet()) + "')");
+      result.put("tasksCompletedFromBothNodes", emailByTask.size());
+      result.put("completionStatuses", statuses);
+      result.put("engagementEventsSent", events);
+      result.put("engagementEventsStored", stored);
+      result.put("engagementEventsAttached", attached);
+      result.put("completedTasksStillOpen", stillOpen);
+      if (emailByTask.isEmpty()) {
+        failures.add(run + ": no SDR task to complete: nothing was tested");
+      }
+      expect(run, "completions answered 204", statuses.getOrDefault(204, 0), emailByTask.size());
+      expect(run, "engagement events stored (each once)", stored, events);
+      expect(run, "engagement events attached to their lead", attached, events);
+      expect(run, "completed SDR tasks still open", stillOpen, 0);
+    }
     return result;
   }
 

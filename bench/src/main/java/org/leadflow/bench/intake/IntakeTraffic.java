@@ -36,7 +36,7 @@ public final class IntakeTraffic implements AutoCloseable {
 
   public static final String CAPTURED = "leads.captured";
   public static final String CAPTURED_DLT = "leads.captured.DLT";
-  static final String ENGAGEMENT = "leads.engagement";
+  public static final String ENGAGEMENT = "leads.engagement";
 
   /** What one run (one tag) sent. */
   public static final class Batch {
@@ -137,6 +137,21 @@ public final class IntakeTraffic implements AutoCloseable {
       ObjectNode event = batch.mix.engagement(batch.events++, email);
       send(ENGAGEMENT, event.path("email").asText(), batch.mix.toJson(event));
     }
+  }
+
+  /** One engagement event of {@code email} (its key), with its own event id; {@code twice} sends it again. */
+  public void engagement(Batch batch, String email, boolean twice) {
+    ObjectNode event = batch.mix.engagement(batch.events++, email);
+    event.put("email", email);
+    String value = batch.mix.toJson(event);
+    send(ENGAGEMENT, email, value);
+    if (twice) {
+      send(ENGAGEMENT, email, value);
+    }
+  }
+
+  public void flush() {
+    producer.flush();
   }
 
   /** Exactly {@code count} malformed records (each must end in the dead-letter topic). */

@@ -105,6 +105,16 @@ public final class LeadflowApp implements AutoCloseable {
     return json.readTree(response.body());
   }
 
+  /** POSTs JSON as {@code user} (password = user id, the demo people); the status code. */
+  public int post(String path, String user, String body) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
+            .getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
   /** Resident set size and heap in use, in MB (heap: the actuator's {@code jvm.memory.used}, area heap). */
   public Map<String, Object> memory() throws IOException, InterruptedException {
     Map<String, Object> memory = new LinkedHashMap<>();
