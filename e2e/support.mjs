@@ -25,7 +25,7 @@ const screenshotDir = path.join(here, 'screenshots');
 const JVM_OPTIONS = ['-XX:TieredStopAtLevel=1'];
 
 export const APP_START_TIMEOUT_MS = 180_000;  // ~30 s alone; far more while other JVMs compete for 2 cores
-export const UI_TIMEOUT_MS = 20_000;          // one browser action or expectation
+export const UI_TIMEOUT_MS = 40_000;          // one browser action or expectation (a Tasklist reload took over 20 s with two apps and two browsers on 2 cores)
 export const BACKEND_TIMEOUT_MS = 30_000;     // polling the API for a task or a stage (async jobs run within seconds)
 const HTTP_TIMEOUT_MS = 30_000;               // one request: the first capture after boot took over 10 s with 3 apps booting
 
