@@ -25,6 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a body announced larger is refused at once with 413 problem details, before authentication or parsing; a
  * body without a length (chunked) is cut off when it passes the ceiling, and the request then fails with the
  * same 413 ({@link RequestTooLargeException}, mapped by {@code ApiProblemHandler}). Nothing of it is stored.
+ * Tomcat reads and drops the rest of a refused body up to {@code server.tomcat.max-swallow-size} (16 MB), so the
+ * client reads the 413 instead of a reset connection; a larger body gets its connection closed.
  * The largest legitimate bodies are CSV uploads of campaign costs and plans, far below the ceiling.
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,7 +59,6 @@ class RequestSizeLimit {
           ProblemDetail problem = tooLarge(limit);
           response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
           response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-          response.setHeader("Connection", "close");   // do not read the rest of a body we refuse
           json.writeValue(response.getOutputStream(), problem);
           return;
         }

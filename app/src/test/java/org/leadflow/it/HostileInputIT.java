@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,11 +48,24 @@ class HostileInputIT extends IntegrationTestBase {
     Map<Kind, Integer> kinds = new EnumMap<>(Kind.class);
     List<String> unexplained = new ArrayList<>();
     Set<String> accepted = new HashSet<>();
+    List<String> closedOversized = new ArrayList<>();
 
     for (Payload payload : payloads) {
-      HttpResponse<String> response = client.send("POST", "/api/leads", payload.body(),
-          Map.of("Content-Type", payload.contentType(), "Accept", "application/json",
-              "Authorization", BrowserSession.basic("mia")));
+      HttpResponse<String> response;
+      try {
+        response = client.send("POST", "/api/leads", payload.body(),
+            Map.of("Content-Type", payload.contentType(), "Accept", "application/json",
+                "Authorization", BrowserSession.basic("mia")));
+      } catch (IOException closed) {
+        // a body over the ceiling may meet a closed connection instead of its 413 (the server stops reading it);
+        // anything else must answer
+        if (payload.kind() != Kind.OVERSIZED) {
+          throw closed;
+        }
+        client = new BrowserSession(port);
+        closedOversized.add(payload.externalId());
+        continue;
+      }
       int status = response.statusCode();
       statuses.merge(status, 1, Integer::sum);
       kinds.merge(payload.kind(), 1, Integer::sum);
@@ -75,6 +89,10 @@ class HostileInputIT extends IntegrationTestBase {
         + String.join(",", accepted.stream().map(id -> "'" + id.replace("'", "") + "'").toList()) + ")", Long.class);
     assertThat(stored).as("every accepted submission is a stored lead").isEqualTo(accepted.size());
     assertThat(kinds.getOrDefault(Kind.VALID, 0)).as("valid control submissions in the run").isPositive();
+    for (String externalId : closedOversized) {
+      assertThat(jdbc.queryForObject("select count(*) from lead_submission where source = ? and external_id = ?",
+          Long.class, HostilePayloads.SOURCE, externalId)).as("an oversized body refused on a closed connection").isZero();
+    }
   }
 
   @Test
