@@ -192,7 +192,7 @@ function sectionCard(section) {
 }
 
 function showFailure(card, section, error) {
-  const status = card.querySelector('.status');
+  const status = card.querySelector('.status') || card.appendChild(el('p', '', 'message status'));
   card.dataset.state = 'error';
   if (error.status === 404 || error.status === 405 || error.status === 501) {
     card.dataset.state = 'unavailable';
@@ -215,13 +215,19 @@ function showFilterError(error) {
   box.hidden = false;
 }
 
+/** Each section's latest load: an answer to an older one (a cost saved while the page still loads) is dropped. */
+const latestLoad = new Map();
+
 async function loadSection(section, filters) {
   const card = sectionCard(section);
   if (section.custom) return section.custom(section, card, filters);
   const url = reportUrl(section, filters);
+  const load = {};
+  latestLoad.set(section.id, load);
   try {
     const json = await api(url);
-    card.querySelector('.status').remove();
+    if (latestLoad.get(section.id) !== load) return json;
+    card.querySelector('.status')?.remove();
     card.dataset.state = 'loaded';
     if (section.chart) card.append(section.chart(json));
     if (section.summary) card.append(renderSummary(json, section.summary));
@@ -231,7 +237,7 @@ async function loadSection(section, filters) {
     card.append(links);
     return json;
   } catch (error) {
-    showFailure(card, section, error);
+    if (latestLoad.get(section.id) === load) showFailure(card, section, error);
     return null;
   }
 }
