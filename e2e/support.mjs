@@ -241,8 +241,15 @@ export async function newPage(browser) {
  */
 export async function logIn(page, webapp, user) {
   await page.goto(`${app.baseUrl}/camunda/app/${webapp}/`);
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(user);
+  const username = page.getByPlaceholder('Username');
+  const password = page.getByPlaceholder('Password');
+  // the login form may still be rendering (seen in CI: both fills landed in the user field, "leoleo"): fill
+  // again until each field holds what it should
+  await until(`the ${webapp} login form filled for ${user}`, async () => {
+    await username.fill(user);
+    await password.fill(user);
+    return (await username.inputValue()) === user && (await password.inputValue()) === user;
+  }, { timeoutMs: UI_TIMEOUT_MS, intervalMs: 500 });
   const login = page.waitForResponse((r) => r.url().includes(`/login/${webapp}`) && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Log in' }).click();
   assert.equal((await login).status(), 200, `login to ${webapp} as ${user}`);
