@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * so a changed value affects timers created after the change.
  */
 @ConfigurationProperties("lead")
-public record LeadProperties(Sla sla, Nurture nurture, Sdr sdr, Recycle recycle, OpportunityDwell opportunity) {
+public record LeadProperties(Sla sla, Nurture nurture, Sdr sdr, Recycle recycle, OpportunityDwell opportunity,
+    Sales sales) {
 
   public LeadProperties {
     sla = Objects.requireNonNullElseGet(sla, () -> new Sla(null, null));
@@ -18,11 +19,12 @@ public record LeadProperties(Sla sla, Nurture nurture, Sdr sdr, Recycle recycle,
     sdr = Objects.requireNonNullElseGet(sdr, () -> new Sdr(null, null));
     recycle = Objects.requireNonNullElseGet(recycle, () -> new Recycle(null));
     opportunity = Objects.requireNonNullElseGet(opportunity, () -> new OpportunityDwell(null, null, null));
+    sales = Objects.requireNonNullElseGet(sales, () -> new Sales(null));
   }
 
   /** Everything at its default: for tests and tools. */
   public static LeadProperties defaults() {
-    return new LeadProperties(null, null, null, null, null);
+    return new LeadProperties(null, null, null, null, null, null);
   }
 
   /**
@@ -66,6 +68,16 @@ public record LeadProperties(Sla sla, Nurture nurture, Sdr sdr, Recycle recycle,
       top = or(top, Duration.ofDays(14));
       middle = or(middle, Duration.ofDays(21));
       bottom = or(bottom, Duration.ofDays(10));
+    }
+  }
+
+  /**
+   * Sales hand-off: how long a sales-ready lead waits before routing tries again when every rep of its team is
+   * absent or at capacity (the lead waits at Event_SalesRepCapacityRetryDue, not as an incident).
+   */
+  public record Sales(Duration capacityRetryInterval) {
+    public Sales {
+      capacityRetryInterval = or(capacityRetryInterval, Duration.ofMinutes(30));
     }
   }
 

@@ -10,6 +10,7 @@ import org.leadflow.rules.RuleBook;
 import org.leadflow.sla.NurturePolicy;
 import org.leadflow.sla.OpportunityPolicy;
 import org.leadflow.sla.RecyclePolicy;
+import org.leadflow.sla.SalesPolicy;
 import org.leadflow.sla.SdrPolicy;
 import org.leadflow.sla.SlaFacts;
 import org.leadflow.sla.SlaPolicy;
@@ -45,6 +46,11 @@ class PolicyConfiguration {
   @Bean
   SdrPolicy sdrPolicy(LeadProperties properties) {
     return new SdrPolicy(properties);
+  }
+
+  @Bean
+  SalesPolicy salesPolicy(LeadProperties properties) {
+    return new SalesPolicy(properties);
   }
 
   @Bean

@@ -35,6 +35,8 @@ public final class SalesFollowUp {
 
   public static final class Events {
     public static final String SALES_READY_LEAD_RECEIVED = "StartEvent_SalesReadyLeadReceived";
+    public static final String NO_SALES_REP_FREE = "BoundaryEvent_NoSalesRepFree";
+    public static final String SALES_REP_CAPACITY_RETRY_DUE = "Event_SalesRepCapacityRetryDue";
     public static final String ACCEPT_REMINDER_DUE = "BoundaryEvent_AcceptReminderDue";
     public static final String ACCEPT_SLA_DUE = "BoundaryEvent_AcceptSlaDue";
     public static final String ACCEPT_ESCALATION_DUE = "BoundaryEvent_AcceptEscalationDue";
@@ -60,6 +62,13 @@ public final class SalesFollowUp {
     public static final String LEAD_MOVED_TO_REP = "EndEvent_LeadMovedToRep";
 
     private Events() {}
+  }
+
+  public static final class Errors {
+    /** Every rep of the eligible team is absent or at capacity: caught by BoundaryEvent_NoSalesRepFree. */
+    public static final String NO_SALES_REP_FREE = "Err_NoSalesRepFree";
+
+    private Errors() {}
   }
 
   public static final class Messages {

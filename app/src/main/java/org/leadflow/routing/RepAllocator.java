@@ -114,7 +114,7 @@ public class RepAllocator {
         return new Allocation(team, previous, 0, load, "team " + teamId + ": nobody else is eligible, "
             + previous.userId() + " keeps the lead (load " + load + "/" + previous.capacity() + ")" + skippedText);
       }
-      throw new NoEligibleRepException("Nobody in team " + teamId + " can take the lead" + skippedText);
+      throw NoEligibleRepException.staffingGap("Nobody in team " + teamId + " can take the lead" + skippedText);
     }
 
     Map<String, RoutingMapper.Credit> credits = routing.credits(teamId).stream()

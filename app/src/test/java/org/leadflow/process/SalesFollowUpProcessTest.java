@@ -1,6 +1,7 @@
 package org.leadflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -19,6 +20,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leadflow.config.LeadProperties;
+import org.leadflow.sla.SalesPolicy;
 import org.leadflow.sla.SlaFacts;
 import org.leadflow.sla.SlaTerms;
 import org.leadflow.sla.SlaType;
@@ -99,6 +102,10 @@ class SalesFollowUpProcessTest {
   /** The facts the sla-policy table sees per lead (others are a standard lead: the catch-all rows). */
   private final Map<String, SlaFacts> leadFacts = new HashMap<>();
   private final List<String> movedTo = new ArrayList<>();
+  /** How many routings in a row find every rep of the team absent or at capacity. */
+  private int busyRoutings;
+  /** How many routings in a row fail for a technical reason. */
+  private int failingRoutings;
 
   @BeforeEach
   void registerBeansAndFreezeTheClock() {
@@ -108,7 +115,16 @@ class SalesFollowUpProcessTest {
         (TaskListener) task -> LeadVariables.LEAD_SUMMARY.setLocal(task, "Ada Lovelace, Analytical Engines Ltd"));
     Mocks.register("slaTaskListener", (TaskListener) task -> slaTasks.add(task.getEventName() + " "
         + LeadVariables.SLA_TYPE.get(task) + " " + task.getAssignee()));
+    Mocks.register("salesPolicy", new SalesPolicy(PROPERTIES));
     Mocks.register("assignSalesRepDelegate", (JavaDelegate) execution -> {
+      if (busyRoutings > 0) {
+        busyRoutings--;
+        throw new BpmnError(SalesFollowUp.Errors.NO_SALES_REP_FREE, "Nobody in team sales-west can take the lead");
+      }
+      if (failingRoutings > 0) {
+        failingRoutings--;
+        throw new IllegalStateException("the routing table could not be read");
+      }
       String current = LeadVariables.SALES_REP.find(execution).orElse(null);
       String next = REPS.get(current == null ? 0 : (REPS.indexOf(current) + 1) % REPS.size());
       assignedReps.add(next);
@@ -174,6 +190,64 @@ class SalesFollowUpProcessTest {
     assertThat(slaTasks).containsExactly("create SALES_ACCEPT rep-anna", "complete SALES_ACCEPT rep-anna",
         "create SALES_FIRST_CONTACT rep-anna", "complete SALES_FIRST_CONTACT rep-anna");
     assertThat(managementService().createJobQuery().count()).as("no tier timer outlives its SLA").isZero();
+  }
+
+  @Test
+  void whenEveryRepOfTheTeamIsBusyTheLeadWaitsAndRoutingTriesAgainUntilARepIsFree() {
+    // given: the whole team is absent or at capacity for the first two routings
+    busyRoutings = 2;
+    ProcessInstance followUp = runtimeService().createProcessInstanceByKey(SalesFollowUp.KEY)
+        .businessKey(LEAD).setVariables(LeadVariables.LEAD_ID.with(LEAD)).execute();
+
+    // when
+    execute(job(SalesFollowUp.Tasks.ASSIGN_SALES_REP, followUp));
+
+    // then: a staffing gap is no failure: the lead waits, no incident
+    assertThat(followUp).hasPassed(SalesFollowUp.Events.NO_SALES_REP_FREE)
+        .isWaitingAt(SalesFollowUp.Events.SALES_REP_CAPACITY_RETRY_DUE);
+    Job retry = job(SalesFollowUp.Events.SALES_REP_CAPACITY_RETRY_DUE, followUp);
+    assertThat(retry.getDuedate()).isEqualTo(Date.from(NOW.plus(PROPERTIES.sales().capacityRetryInterval())));
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(followUp.getId()).count()).isZero();
+
+    // when: still busy at the next try, free at the one after
+    fire(SalesFollowUp.Events.SALES_REP_CAPACITY_RETRY_DUE, followUp);
+    execute(job(SalesFollowUp.Tasks.ASSIGN_SALES_REP, followUp));
+    assertThat(followUp).isWaitingAt(SalesFollowUp.Events.SALES_REP_CAPACITY_RETRY_DUE);
+    Instant freeAt = fire(SalesFollowUp.Events.SALES_REP_CAPACITY_RETRY_DUE, followUp);
+    execute(job(SalesFollowUp.Tasks.ASSIGN_SALES_REP, followUp));
+
+    // then: the rep gets the lead with SLAs counted from the assignment
+    assertThat(followUp).isWaitingAt(SalesFollowUp.Tasks.ACCEPT_LEAD);
+    assertThat(task(followUp)).isAssignedTo(FIRST_REP).hasDueDate(Date.from(freeAt.plus(ACCEPT.dueAfter())));
+    assertThat(assignedReps).containsExactly(FIRST_REP);
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(followUp.getId()).count()).isZero();
+  }
+
+  @Test
+  void aTechnicalFailureOfTheAssignmentIsRetriedFiveMinutesLaterNotAtOnce() {
+    // given
+    failingRoutings = 1;
+    ProcessInstance followUp = runtimeService().createProcessInstanceByKey(SalesFollowUp.KEY)
+        .businessKey(LEAD).setVariables(LeadVariables.LEAD_ID.with(LEAD)).execute();
+
+    // when
+    Job assignment = job(SalesFollowUp.Tasks.ASSIGN_SALES_REP, followUp);
+    assertThatThrownBy(() -> execute(assignment))
+        .hasMessageContaining("the routing table could not be read");
+
+    // then: R3/PT5M: two retries left, the next in five minutes, no incident yet
+    Job failed = job(SalesFollowUp.Tasks.ASSIGN_SALES_REP, followUp);
+    assertThat(failed.getRetries()).isEqualTo(2);
+    assertThat(failed.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofMinutes(5))));
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(followUp.getId()).count()).isZero();
+
+    // when
+    engine.setCurrentTime(failed.getDuedate());
+    execute(failed);
+
+    // then
+    assertThat(followUp).isWaitingAt(SalesFollowUp.Tasks.ACCEPT_LEAD);
+    assertThat(assignedReps).containsExactly(FIRST_REP);
   }
 
   @Test

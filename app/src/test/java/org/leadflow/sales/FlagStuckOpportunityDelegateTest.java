@@ -16,7 +16,7 @@ class FlagStuckOpportunityDelegateTest {
 
   private final SalesService sales = mock(SalesService.class);
   private final OpportunityPolicy policy = new OpportunityPolicy(new LeadProperties(null, null, null, null,
-      new LeadProperties.OpportunityDwell(Duration.ofDays(14), Duration.ofDays(21), Duration.ofDays(10))));
+      new LeadProperties.OpportunityDwell(Duration.ofDays(14), Duration.ofDays(21), Duration.ofDays(10)), null));
   private final FlagStuckOpportunityDelegate delegate = new FlagStuckOpportunityDelegate(sales, policy);
 
   @Test

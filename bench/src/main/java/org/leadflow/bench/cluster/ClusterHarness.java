@@ -407,6 +407,11 @@ public final class ClusterHarness {
       expect(run, "open SDR tasks against leads in the SDR queue", sdrTasks, sdrQueue);
       expect(run, "leads with the same task twice", leadsWithTwoTasks, 0);
       expect(run, "incidents", incidents, 0);
+      if (incidents > 0) {
+        Map<String, Long> summary = probe.incidentSummary(connection);
+        check.put("incidentsByCause", summary);
+        failures.add(run + ": the incidents: " + summary);
+      }
       expect(run, "jobs due for longer than a lock time and not run (stuck)", runnable, 0);
       expect(run, "records in leads.captured.DLT", dlt, expectedDlt);
     }

@@ -85,6 +85,24 @@ public final class IntakeProbe {
     }
   }
 
+  /**
+   * What the incidents are: per type, activity and the first line of the message (up to 160 characters),
+   * with how many; so that a failed check names its cause.
+   */
+  public Map<String, Long> incidentSummary(Connection connection) throws SQLException {
+    Map<String, Long> summary = new LinkedHashMap<>();
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+        "select INCIDENT_TYPE_, ACTIVITY_ID_, INCIDENT_MSG_ from ACT_RU_INCIDENT order by INCIDENT_TIMESTAMP_")) {
+      while (rows.next()) {
+        String message = rows.getString(3) == null ? "" : rows.getString(3).lines().findFirst().orElse("");
+        String key = rows.getString(1) + " at " + rows.getString(2) + ": "
+            + (message.length() > 160 ? message.substring(0, 160) + "…" : message);
+        summary.merge(key, 1L, Long::sum);
+      }
+    }
+    return summary;
+  }
+
   public Connection connect() throws SQLException {
     return database.connect();
   }
