@@ -217,6 +217,10 @@ public final class ClusterHarness {
       result.put("engagementEventsStored", stored);
       result.put("engagementEventsAttached", attached);
       result.put("completedTasksStillOpen", stillOpen);
+      // sales-ready leads whose whole sales team was at capacity: they wait for routing again, not as incidents
+      result.put("salesReadyLeadsWaitingForAFreeRep", count(statement, "select count(*) from ACT_RU_EXECUTION e"
+          + " join ACT_RU_EXECUTION p on p.ID_ = e.PROC_INST_ID_ where e.ACT_ID_ = 'Event_SalesRepCapacityRetryDue'"
+          + " and p.BUSINESS_KEY_ in (" + leadsOfRun + ")"));
       if (emailByTask.isEmpty()) {
         failures.add(run + ": no SDR task to complete: nothing was tested");
       }
