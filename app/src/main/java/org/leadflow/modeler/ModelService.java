@@ -186,10 +186,10 @@ public class ModelService {
    * Deploys a changed model after validation: a decision table alone (through {@link RulesService}),
    * a BPMN or form with the model set. Audited with the user and the note.
    *
-   * @param baseVersion the version the change was made on, if the caller knows it: when another version has
-   *     been deployed since, the change would silently take it back
+   * @param baseVersion the version the change was made on, if the caller knows it: when another version with
+   *     other content has been deployed since, the change would silently take it back
    * @throws InvalidModelException when it is invalid or unchanged; nothing is deployed then
-   * @throws ModelConflictException when {@code baseVersion} is no longer the latest version
+   * @throws ModelConflictException when the model changed since {@code baseVersion}
    */
   public Deployed deploy(ModelType type, String key, byte[] content, String note, String user, Integer baseVersion) {
     return transaction.execute(status -> {
@@ -197,12 +197,27 @@ public class ModelService {
       // meanwhile is in the set this one deploys, and a stale baseVersion is seen
       lockModelSet();
       Integer latest = latestVersion(type, key);
-      if (baseVersion != null && !baseVersion.equals(latest)) {
+      if (baseVersion != null && !baseVersion.equals(latest) && !sameContent(type, key, baseVersion, latest)) {
         throw new ModelConflictException(type, key, baseVersion, latest);
       }
       return type == ModelType.DMN ? deployDecision(key, content, note, user) : deployWithModelSet(type, key,
           content, note, user);
     });
+  }
+
+  /**
+   * Whether this model reads the same in both versions: a deploy of another model of the set gives every
+   * process and form a new version with unchanged content, which is no conflict for an editor of this one.
+   */
+  private boolean sameContent(ModelType type, String key, int baseVersion, Integer latest) {
+    if (latest == null) {
+      return false;
+    }
+    try {
+      return Arrays.equals(read(type, key, baseVersion).bytes(), read(type, key, latest).bytes());
+    } catch (UnknownModelException noSuchVersion) {
+      return false;
+    }
   }
 
   /**
@@ -325,7 +340,7 @@ public class ModelService {
     ModelSet before = set(fileBefore.getDeploymentId());
     ModelSet edits = set(edited.getDeploymentId());
     ModelSet restored = files;
-    List<String> keys = new ArrayList<>();
+    List<Edit> keys = new ArrayList<>();
     for (ModelType type : List.of(ModelType.BPMN, ModelType.FORM)) {
       for (String key : edits.keys(type)) {
         byte[] edit = edits.content(type, key).orElseThrow();
@@ -338,23 +353,61 @@ public class ModelService {
             : file.isEmpty();
         if (fileUnchanged) {
           restored = restored.with(type, key, edit);
-          keys.add(type.id() + ":" + key);
+          keys.add(new Edit(type, key));
         } else {
           log.info("{} {} changed in its file since the modeler's edit; the file's version stays", type.id(), key);
         }
       }
     }
+    restored = withoutEditsThatNoLongerValidate(restored, files, keys);
     if (keys.isEmpty()) {
       return Optional.empty();
     }
     log.warn("The auto-deployment redeployed unchanged files over modeler edits; deploying {} again", keys);
     Deployment deployment = deploySet(restored);
-    String note = "restored the modeler's edits of " + String.join(", ", keys)
+    String note = "restored the modeler's edits of " + String.join(", ", keys.stream().map(Edit::toString).toList())
         + " after the auto-deployment redeployed their unchanged files";
     changes.insert(new ModelChangeMapper.NewChange(clock.instant(), RESTORER, ModelChangeMapper.DEPLOY,
         ModelType.BPMN.id(), LeadLifecycle.KEY, newest.getVersion(), newest.getVersion() + 1, note,
         deployment.getId(), null, null, null, null));
     return Optional.of(deployment);
+  }
+
+  /** A modeler edit to deploy again, written {@code bpmn:lead-nurture}. */
+  private record Edit(ModelType type, String key) {
+    @Override
+    public String toString() {
+      return type.id() + ":" + key;
+    }
+  }
+
+  /**
+   * The edits to restore are checked again as a deploy would check them: the code may have changed since (a
+   * delegate or policy bean gone, a form field renamed). An edit that no longer passes keeps its file's version,
+   * with the problems in the log; the others are restored. Repeated until stable, since taking one edit back can
+   * break another that relied on it.
+   */
+  private ModelSet withoutEditsThatNoLongerValidate(ModelSet restored, ModelSet files, List<Edit> keys) {
+    ModelSet set = restored;
+    for (boolean dropped = true; dropped && !keys.isEmpty(); ) {
+      dropped = false;
+      for (Edit restoredKey : List.copyOf(keys)) {
+        ModelType type = restoredKey.type();
+        String key = restoredKey.key();
+        ModelValidator.Validation validation = validator.validate(type, key, set.content(type, key).orElseThrow(),
+            set);
+        if (!validation.valid()) {
+          log.error("The modeler's edit of {} {} is not restored: it no longer passes validation ({}); the file's "
+              + "version stays", type.id(), key, validation.problems().stream().filter(ModelProblem::isError)
+              .map(ModelProblem::message).toList());
+          Optional<byte[]> file = files.content(type, key);
+          set = file.isPresent() ? set.with(type, key, file.get()) : set.without(type, key);
+          keys.remove(restoredKey);
+          dropped = true;
+        }
+      }
+    }
+    return set;
   }
 
   /** The BPMN and form resources of the newest model-set deployment. */

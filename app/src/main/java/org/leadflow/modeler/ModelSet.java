@@ -53,6 +53,13 @@ public final class ModelSet {
     return new ModelSet(changed);
   }
 
+  /** This set without the model (unchanged when it does not have it). */
+  public ModelSet without(ModelType type, String key) {
+    Map<String, byte[]> changed = new LinkedHashMap<>(resources);
+    resourceName(type, key).ifPresent(changed::remove);
+    return new ModelSet(changed);
+  }
+
   /** True when the model's content in this set equals {@code content}. */
   public boolean holds(ModelType type, String key, byte[] content) {
     return content(type, key).map(existing -> Arrays.equals(existing, content)).orElse(false);

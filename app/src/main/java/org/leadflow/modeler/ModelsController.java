@@ -104,12 +104,14 @@ class ModelsController {
       description = "The note is required (query parameter note or header X-Change-Note). A BPMN or form is "
           + "deployed with the whole model set (every process gets a new version: alsoDeployed); a decision table "
           + "alone. 400 problem details naming note when it is missing; 422 with problems when the model is "
-          + "invalid or unchanged; 409 when baseVersion (optional: the version the edit started from) is no "
-          + "longer the latest; nothing is deployed then.")
+          + "invalid or unchanged; 409 when the model changed since baseVersion (optional: the version the edit "
+          + "started from; newer versions with the same content, from deploys of other models, are no conflict); "
+          + "nothing is deployed then.")
   ResponseEntity<ModelService.Deployed> deploy(@PathVariable String type, @PathVariable String key,
       @RequestBody(required = false) byte[] body, @RequestParam(name = "note", required = false) String note,
       @RequestHeader(name = NOTE_HEADER, required = false) String noteHeader,
-      @Parameter(description = "the version the edit started from; 409 when another has been deployed since")
+      @Parameter(description = "the version the edit started from; 409 when a version with other content has "
+          + "been deployed since")
       @RequestParam(required = false) Integer baseVersion, Principal principal) {
     ModelType modelType = type(type, key);
     String changeNote = ChangeNotes.required(note, noteHeader);

@@ -144,7 +144,7 @@ class ModelerApiIT extends IntegrationTestBase {
   }
 
   @Test
-  void aDeployNeedsANoteAndAnInvalidUnchangedOrStaleModelDeploysNothing() throws IOException {
+  void aDeployNeedsANoteAndAnInvalidOrUnchangedModelDeploysNothing() throws IOException {
     String latest = raw("paul", "/api/models/bpmn/lead-lifecycle").getBody();
     String withoutGroup = latest.replace("camunda:candidateGroups=\"marketing\"", "");
     long deployments = engine.getRepositoryService().createDeploymentQuery().count();
@@ -153,9 +153,6 @@ class ModelerApiIT extends IntegrationTestBase {
     ResponseEntity<JsonNode> blankNote = deploy("paul", "bpmn", LeadLifecycle.KEY, "  ", latest);
     ResponseEntity<JsonNode> invalid = deploy("paul", "bpmn", LeadLifecycle.KEY, "no group", withoutGroup);
     ResponseEntity<JsonNode> unchanged = deploy("paul", "bpmn", LeadLifecycle.KEY, "same again", latest);
-    int version = Integer.parseInt(raw("paul", "/api/models/bpmn/lead-lifecycle").getHeaders().getFirst("X-Model-Version"));
-    ResponseEntity<JsonNode> stale = send("paul", HttpMethod.POST, "/api/models/bpmn/lead-lifecycle/deployments"
-        + "?note=on an old version&baseVersion=" + (version - 1), latest.replace("Lead lifecycle", "Lead life"));
 
     assertThat(withoutNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(withoutNote.getBody().path("errors").get(0).path("field").asText()).isEqualTo("note");
@@ -165,10 +162,39 @@ class ModelerApiIT extends IntegrationTestBase {
     assertThat(invalid.getBody().path("problems").findValuesAsText("elementId")).contains("Task_ReviewWinLoss");
     assertThat(unchanged.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(unchanged.getBody().path("problems").get(0).path("rule").asText()).isEqualTo("unchanged");
-    assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(stale.getBody().path("latestVersion").asInt()).isEqualTo(version);
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).as("deployments").isEqualTo(deployments);
     assertThat(deploy("sam", "bpmn", LeadLifecycle.KEY, "sdr", latest).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void aDeployOfAnotherModelMeanwhileIsNoConflictButAChangeOfTheSameModelIs() {
+    // given two process owners opened lead-nurture at the same version
+    ResponseEntity<String> opened = raw("paul", "/api/models/bpmn/lead-nurture");
+    int base = Integer.parseInt(opened.getHeaders().getFirst("X-Model-Version"));
+    String sdr = raw("paul", "/api/models/bpmn/" + SdrQualification.KEY).getBody()
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"1.0.0-other-" + unique() + "\"");
+
+    // when someone deploys another process: every process of the set gets a new version, lead-nurture unchanged
+    assertThat(deploy("paul", "bpmn", SdrQualification.KEY, "another model", sdr).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    int afterOther = Integer.parseInt(raw("paul", "/api/models/bpmn/lead-nurture").getHeaders()
+        .getFirst("X-Model-Version"));
+    String tag = "1.0.0-mine-" + unique();
+    ResponseEntity<JsonNode> mine = send("paul", HttpMethod.POST, "/api/models/bpmn/lead-nurture/deployments"
+        + "?note=my edit&baseVersion=" + base, opened.getBody()
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"" + tag + "\""));
+    // and then the second editor, who also started from that version, deploys a different edit
+    ResponseEntity<JsonNode> theirs = send("paul", HttpMethod.POST, "/api/models/bpmn/lead-nurture/deployments"
+        + "?note=their edit&baseVersion=" + base, opened.getBody()
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"1.0.0-theirs-" + unique() + "\""));
+
+    // then the first edit is deployed; the second would take it back: 409 with the latest version
+    assertThat(afterOther).isGreaterThan(base);
+    assertThat(mine.getStatusCode()).as(String.valueOf(mine.getBody())).isEqualTo(HttpStatus.CREATED);
+    assertThat(theirs.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(theirs.getBody().path("latestVersion").asInt()).isEqualTo(mine.getBody().path("version").asInt());
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("lead-nurture")
+        .latestVersion().singleResult().getVersionTag()).isEqualTo(tag);
   }
 
   @Test
@@ -566,6 +592,46 @@ class ModelerApiIT extends IntegrationTestBase {
     assertThat(jdbc.queryForObject("select changed_by from lead_model_change where deployment_id = ?", String.class,
         restoredId)).isEqualTo("leadflow");
     assertThat(models.restoreModelerEditsAfterAutoDeployment()).as("nothing left to restore").isEmpty();
+  }
+
+  @Test
+  void anEditThatNoLongerPassesValidationIsNotRestoredAfterAnAutoDeploymentTheOthersAre() throws IOException {
+    // given a modeler deployment whose lead-nurture edit no longer passes the checks (deployed before they were
+    // stricter: here a message named against the conventions) and a good sdr-qualification edit
+    RepositoryService repository = engine.getRepositoryService();
+    String latestSet = repository.createProcessDefinitionQuery().processDefinitionKey(LeadLifecycle.KEY)
+        .latestVersion().singleResult().getDeploymentId();
+    String sdrTag = "1.0.0-restored-" + unique();
+    String stale = "Msg_stale_" + unique();
+    DeploymentBuilder edits = repository.createDeployment().name(ModelService.DEPLOYMENT_NAME)
+        .source(ModelService.SOURCE);
+    for (Resource resource : repository.getDeploymentResources(latestSet)) {
+      String xml = new String(resource.getBytes(), StandardCharsets.UTF_8);
+      if (resource.getName().endsWith("lead-nurture.bpmn")) {
+        xml = xml.replace("<bpmn:process ", "<bpmn:message id=\"Message_Stale\" name=\"" + stale + "\"/>\n  <bpmn:process ");
+      } else if (resource.getName().endsWith(SdrQualification.KEY + ".bpmn")) {
+        xml = xml.replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"" + sdrTag + "\"");
+      }
+      edits.addString(resource.getName(), xml);
+    }
+    edits.deploy();
+    // when a restart auto-deploys the shipped files again
+    Deployment files = repository.createDeploymentQuery().deploymentName(RulesService.AUTO_DEPLOYMENT)
+        .orderByDeploymentTime().desc().list().get(0);
+    DeploymentBuilder auto = repository.createDeployment().name(RulesService.AUTO_DEPLOYMENT);
+    for (Resource resource : repository.getDeploymentResources(files.getId())) {
+      if (resource.getName().endsWith(".bpmn") || resource.getName().endsWith(".form")) {
+        auto.addString(resource.getName(), new String(resource.getBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    String autoId = auto.deploy().getId();
+    Optional<Deployment> restored = models.restoreModelerEditsAfterAutoDeployment();
+
+    // then the good edit is deployed again; lead-nurture keeps its file's version
+    assertThat(restored).isPresent();
+    assertThat(processXml(restored.get().getId(), SdrQualification.KEY)).contains(sdrTag);
+    assertThat(processXml(restored.get().getId(), "lead-nurture")).doesNotContain(stale)
+        .isEqualTo(processXml(autoId, "lead-nurture"));
   }
 
   /** A review process of this test at v1 with one instance waiting in its task, and a v2 with the task renamed. */
