@@ -188,7 +188,11 @@ public class LeadService {
   /** Appends to the lead's activity log (call attempts, contacts, deal updates, re-engagements). */
   public void recordActivity(String leadId, ActivityType type, String code, String objection, String actor,
       String detail) {
-    leads.insertActivity(leadId, type.name(), code, objection, actor, clock.instant(), truncate(detail, 2000));
+    Instant at = clock.instant();
+    leads.insertActivity(leadId, type.name(), code, objection, actor, at, truncate(detail, 2000));
+    if (type == ActivityType.CALL_ATTEMPT || type == ActivityType.FIRST_CONTACT) {
+      reports.contacted(get(leadId), at);   // speed to lead (report_first_contact)
+    }
   }
 
   /** Open leads, other than {@code excludeId}, that share the normalised email or phone. */

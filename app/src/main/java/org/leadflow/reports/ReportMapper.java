@@ -26,7 +26,21 @@ public interface ReportMapper {
 
   void insertLeadRep(String leadId, String rep, Instant at);
 
+  /** When the lead was first contacted (report_first_contact), or null. */
+  Instant firstContactAt(String leadId);
+
+  void insertFirstContact(FirstContact contact);
+
+  void updateFirstContact(FirstContact contact);
+
+  /** Rows of the V018 backfill whose working time is not computed yet (at most {@code limit}). */
+  List<FirstContact> firstContactsWithoutSeconds(int limit);
+
+  void setBusinessSeconds(@Param("leadId") String leadId, @Param("seconds") long seconds);
+
   record PassState(int strictRank, int passes) {}
+
+  record FirstContact(String leadId, Instant capturedAt, Instant contactedAt, String teamId, Long businessSeconds) {}
 
   record PassRow(String leadId, String stage, int passNo, Integer strictRank, Instant enteredAt, Instant leftAt,
       Long secondsInStage, String reason, Instant capturedAt, String source, String campaign, String landingPage,
@@ -53,7 +67,10 @@ public interface ReportMapper {
 
   List<SlaCount> slas(@Param("f") ReportQuery f);
 
-  List<Contact> firstContacts(@Param("f") ReportQuery f);
+  SpeedCounts speedCounts(@Param("f") ReportQuery f);
+
+  /** The {@code offset}-th (0-based) shortest capture-to-first-contact working time, in seconds. */
+  Long businessSecondsAt(@Param("f") ReportQuery f, @Param("offset") long offset);
 
   List<Point> trend(@Param("f") ReportQuery f, @Param("stage") String stage);
 
@@ -67,7 +84,8 @@ public interface ReportMapper {
 
   record SlaCount(String slaType, long total, long met, long breached, long open) {}
 
-  record Contact(String leadId, Instant capturedAt, Instant contactedAt, String teamId) {}
+  /** Leads of the filter, those contacted, and those whose working time to the contact is known. */
+  record SpeedCounts(long leads, long contacted, long timed) {}
 
   record Point(String period, long leads) {}
 }

@@ -2,14 +2,16 @@ package org.leadflow.reports;
 
 import java.time.Instant;
 import java.util.List;
+import org.leadflow.calendar.BusinessTime;
 import org.leadflow.lead.Lead;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the read model ({@code report_stage_pass}, {@code report_lead_rep}; V014, README "Reports") in step
- * with the facts, in the caller's transaction (the lead's row is locked by then). Two statements per stage
- * change (close the open pass, insert the new one) plus one read of the lead's strict rank; one statement per
- * assignment.
+ * Keeps the read model ({@code report_stage_pass}, {@code report_lead_rep}; V014, {@code report_first_contact};
+ * V018, README "Reports") in step with the facts, in the caller's transaction (the lead's row is locked by
+ * then). Two statements per stage change (close the open pass, insert the new one) plus one read of the lead's
+ * strict rank; one statement per assignment; one read (plus one write the first time) per call attempt or
+ * first contact.
  */
 @Component
 public class ReportProjection {
@@ -19,9 +21,11 @@ public class ReportProjection {
       "WON");
 
   private final ReportMapper reports;
+  private final BusinessTime businessTime;
 
-  public ReportProjection(ReportMapper reports) {
+  public ReportProjection(ReportMapper reports, BusinessTime businessTime) {
     this.reports = reports;
+    this.businessTime = businessTime;
   }
 
   /** The lead (as it is now, dimensions set) entered {@code stage} at {@code at}. */
@@ -44,6 +48,27 @@ public class ReportProjection {
   /** Someone was assigned the lead (a no-op when they had been before). */
   public void assigned(String leadId, String assignee, Instant at) {
     reports.insertLeadRep(leadId, assignee, at);
+  }
+
+  /**
+   * Someone called or contacted the lead at {@code at} (a call attempt or a first contact): the lead's first
+   * contact is stored with the working time from capture to it in the calendar of the owner's team (the
+   * owner now, when the contact is recorded). Later contacts change nothing; an earlier one (recorded late)
+   * replaces it.
+   */
+  public void contacted(Lead lead, Instant at) {
+    Instant first = reports.firstContactAt(lead.id());
+    if (first != null && !at.isBefore(first)) {
+      return;
+    }
+    String team = lead.ownerId() == null ? null : reports.teamOfRep(lead.ownerId());
+    ReportMapper.FirstContact contact = new ReportMapper.FirstContact(lead.id(), lead.capturedAt(), at, team,
+        businessTime.between(team, lead.capturedAt(), at).getSeconds());
+    if (first == null) {
+      reports.insertFirstContact(contact);
+    } else {
+      reports.updateFirstContact(contact);
+    }
   }
 
   /**

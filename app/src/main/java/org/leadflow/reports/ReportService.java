@@ -3,7 +3,6 @@ package org.leadflow.reports;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.leadflow.calendar.BusinessTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,11 +30,9 @@ public class ReportService {
       "mql", "MQL", "sql", "SQL", "sal", "SAL", "opportunity", "OPPORTUNITY", "won", "WON", "lost", "LOST");
 
   private final ReportMapper reports;
-  private final BusinessTime businessTime;
 
-  public ReportService(ReportMapper reports, BusinessTime businessTime) {
+  public ReportService(ReportMapper reports) {
     this.reports = reports;
-    this.businessTime = businessTime;
   }
 
   public record StageLine(String stage, long leads, long passes) {}
@@ -106,19 +102,17 @@ public class ReportService {
       Long p90BusinessSeconds) {}
 
   /**
-   * Capture to the first call attempt or first contact, in the working time of the owner's team calendar.
-   * Cohort: leads captured in the period; event: leads first contacted in the period.
+   * Capture to the first call attempt or first contact, in the working time of the calendar of the team that
+   * owned the lead when the contact was recorded (stored then: report_first_contact, V018). Cohort: leads
+   * captured in the period; event: leads first contacted in the period. Nearest-rank percentiles.
    */
   public SpeedToLead speedToLead(ReportFilter filter) {
-    List<ReportMapper.Contact> contacts = reports.firstContacts(new ReportQuery(filter)).stream()
-        .filter(c -> filter.cohort() || c.contactedAt() != null && !c.contactedAt().isBefore(filter.start())
-            && c.contactedAt().isBefore(filter.end()))
-        .toList();
-    List<Long> seconds = contacts.stream().filter(c -> c.contactedAt() != null)
-        .map(c -> businessTime.between(c.teamId(), c.capturedAt(), c.contactedAt()))
-        .map(Duration::getSeconds).sorted().toList();
-    return new SpeedToLead(filter.echo(), contacts.size(), seconds.size(), Percentiles.nearestRank(seconds, 0.5),
-        Percentiles.nearestRank(seconds, 0.9));
+    ReportQuery query = new ReportQuery(filter);
+    ReportMapper.SpeedCounts counts = reports.speedCounts(query);
+    long timed = counts.timed();
+    return new SpeedToLead(filter.echo(), counts.leads(), counts.contacted(),
+        timed == 0 ? null : reports.businessSecondsAt(query, Percentiles.nearestRankOffset(0.5, timed)),
+        timed == 0 ? null : reports.businessSecondsAt(query, Percentiles.nearestRankOffset(0.9, timed)));
   }
 
   public record SlaLine(String slaType, long total, long met, long breached, long open, BigDecimal compliance) {}

@@ -337,8 +337,12 @@ class ReportsIT extends IntegrationTestBase {
         lead.id());
   }
 
+  /** An activity as LeadService.recordActivity writes it: a call attempt or first contact also feeds the read model. */
   private void activity(Lead lead, String type, String objection, Instant when) {
     leadMapper.insertActivity(lead.id(), type, null, objection, "leo", when, null);
+    if (type.equals("CALL_ATTEMPT") || type.equals("FIRST_CONTACT")) {
+      projection.contacted(lead, when);
+    }
   }
 
   private void sla(Lead lead, String type, String status, boolean breached) {
