@@ -7,7 +7,10 @@
 //   the filters filled from the address -> the funnel table shows the numbers GET /api/reports/funnel gives
 //   for the same filters, the funnel chart is drawn (ECharts from its WebJar, no CSP violation), the CSV link
 //   downloads CSV -> a bad period shows the 400's detail next to the filters -> mia enters a campaign cost
-//   and the campaign's cost per lead changes; sam (an SDR) gets "Not allowed".
+//   and the campaign's cost per lead changes -> a costs CSV with one bad row lists that row's error and stores
+//   nothing, a good one (replace) changes the cost per lead again; max (sales manager) picks another month for
+//   the leaderboard (in the address with the other filters, kept on reload) and uploads plans as CSV (a bad row:
+//   its error, nothing stored; a good file: the board shows the new plan); sam (an SDR) gets "Not allowed".
 // A report whose endpoint the server does not have must show as "not available" without breaking the
 // others: where /api/reports/<x> is missing, that is what is checked instead of its numbers.
 // Screenshots: e2e/screenshots/reports-*.png (gitignored).
@@ -129,12 +132,109 @@ describe('the funnel reports page', { timeout: 8 * 60_000 }, () => {
         const line = costsAfter.json.campaigns.find((c) => c.campaign === campaign);
         assert.equal(line.costPerLead, 100);
         assert.notDeepEqual(costsBefore.json.campaigns.find((c) => c.campaign === campaign)?.costPerLead, 100);
+
+        // a CSV of costs with one bad row: that row's error in a table, nothing of the file stored
+        const other = `${campaign}-csv`;
+        const header = 'campaign,channel,periodStart,periodEnd,amount,currency\n';
+        await page.locator('#costs-file').setInputFiles({ name: 'costs-bad.csv', mimeType: 'text/csv',
+          buffer: Buffer.from(`${header}${other},web-form,${yesterday},${today},50,EUR\n`
+            + `${campaign},web-form,${today},not-a-date,10,EUR\n`) });
+        await page.getByRole('button', { name: 'Upload costs' }).click();
+        await page.locator('#costs-upload-errors tbody tr').first().waitFor();
+        const errors = await page.locator('#costs-upload-errors tbody tr').evaluateAll((rows) => rows.map((row) =>
+          [...row.querySelectorAll('td')].map((td) => td.textContent)));
+        assert.ok(errors.length > 0 && errors.every(([row]) => row === '3'), `only row 3 is bad: ${JSON.stringify(errors)}`);
+        assert.ok(errors.some(([, field]) => field === 'periodEnd'), `periodEnd named: ${JSON.stringify(errors)}`);
+        assert.match(await page.locator('#costs-upload .upload-result').innerText(), /nothing was stored/);
+        const otherCosts = await http('GET', `/api/campaign-costs?campaign=${other}`, { user: 'mia' });
+        assert.deepEqual(otherCosts.json, [], 'the good row of the refused file is not stored either');
+        assert.equal(await cell.innerText(), '100.00', 'the cost per lead is unchanged');
+        await shot(page, 'costs-csv-refused');
+
+        // a good CSV replaces the cost (600 for the 3 leads): the costs section reloads
+        await page.locator('#costs-file').setInputFiles({ name: 'costs.csv', mimeType: 'text/csv',
+          buffer: Buffer.from(`${header}${campaign},web-form,${yesterday},${today},600,EUR\n`) });
+        await page.locator('#costs-replace').check();
+        await page.getByRole('button', { name: 'Upload costs' }).click();
+        await page.locator('#costs-upload .upload-result[data-state="stored"]').waitFor();
+        assert.match(await page.locator('#costs-upload .upload-result').innerText(), /1 row stored \(0 new, 1 replaced\)/);
+        await assertEventually('the cost per lead after the CSV (600 / 3 leads)', async () =>
+          (await cell.count()) === 1 && (await cell.innerText()) === '200.00');
+        await shot(page, 'costs-csv-stored');
       } else {
         // no campaign costs on this server yet: the form says why instead of failing silently
         await page.locator('#cost-message:not(.info)').waitFor();
         assert.notEqual(await page.locator('#cost-message').innerText(), '');
       }
       await shot(page, 'after-cost');
+      assert.deepEqual(cspViolations, [], 'nothing on the page breaks the CSP');
+      assert.deepEqual(page.pageErrors, []);
+    });
+    await page.context().close();
+  });
+
+  test('max picks the leaderboard month (kept in the address) and uploads plans as CSV', async () => {
+    const thisMonth = today.slice(0, 7);
+    const first = new Date();
+    first.setUTCDate(1);
+    first.setUTCMonth(first.getUTCMonth() - 1);
+    const lastMonth = first.toISOString().slice(0, 7);
+    for (const [month, amount] of [[thisMonth, 10000], [lastMonth, 7000]]) {
+      const response = await http('POST', '/api/plans?replace=true', { user: 'max',
+        body: { month, scope: 'REP', subject: 'leo', amount } });
+      assert.equal(response.status, 201, `POST /api/plans: ${response.text}`);
+    }
+    const page = await newPage(session.browser);
+    const cspViolations = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    const planOf = (rep) => page.locator(`#leaderboard-lines tr[data-key="${rep}"] td[data-col="plan"]`);
+    const shows = (rep, text) => assertEventually(`${rep}'s plan on the board: ${text}`, async () =>
+      (await planOf(rep).count()) === 1 && (await planOf(rep).innerText()) === text);
+    await explained(page, shot, 'max', async () => {
+      await page.goto(`${app.baseUrl}/reports?channel=web-form`);
+      await logInOnPage(page, 'max');
+      await page.waitForURL(/\/reports\?/);
+      await page.locator('body[data-loaded="true"]').waitFor();
+      assert.equal(await page.locator('#f-month').inputValue(), thisMonth, 'the board shows this month by default');
+      await shows('leo', '10000.00');
+
+      // another month: in the address with the other filters, the board shows that month's plans
+      await page.locator('#f-month').fill(lastMonth);
+      await page.waitForURL(new RegExp(`month=${lastMonth}`));
+      assert.match(page.url(), /channel=web-form/, 'the other filters stay in the address');
+      await shows('leo', '7000.00');
+      assert.equal(await page.locator('section#leaderboard [data-figure="month"] dd').innerText(), lastMonth);
+      await page.reload();
+      await page.locator('body[data-loaded="true"]').waitFor();
+      assert.equal(await page.locator('#f-month').inputValue(), lastMonth, 'a reload (a shared link) keeps the month');
+      await shows('leo', '7000.00');
+      await shot(page, 'leaderboard-last-month');
+
+      // plans as CSV: one bad row, nothing stored; then a good file, and the board reloads
+      const header = 'month,scope,subject,amount\n';
+      await page.locator('#plans-file').setInputFiles({ name: 'plans-bad.csv', mimeType: 'text/csv',
+        buffer: Buffer.from(`${header}${lastMonth},REP,lena,5000\n${lastMonth},REP,nobody-${Date.now()},100\n`) });
+      await page.getByRole('button', { name: 'Upload plans' }).click();
+      await page.locator('#plans-upload-errors tbody tr').first().waitFor();
+      const errors = await page.locator('#plans-upload-errors tbody tr').evaluateAll((rows) => rows.map((row) =>
+        [...row.querySelectorAll('td')].map((td) => td.textContent)));
+      assert.deepEqual(errors.map(([row, field]) => [row, field]), [['3', 'subject']], JSON.stringify(errors));
+      assert.match(await page.locator('#plans-upload .upload-result').innerText(), /nothing was stored/);
+      const plans = await http('GET', `/api/plans?month=${lastMonth}`, { user: 'max' });
+      assert.deepEqual(plans.json.filter((p) => p.subject === 'lena'), [], 'lena\'s good row is not stored either');
+      await shows('lena', '—');
+      await shot(page, 'plans-csv-refused');
+
+      await page.locator('#plans-file').setInputFiles({ name: 'plans.csv', mimeType: 'text/csv',
+        buffer: Buffer.from(`${header}${lastMonth},REP,lena,5000\n${lastMonth},TEAM,sales-north,20000\n`) });
+      await page.getByRole('button', { name: 'Upload plans' }).click();
+      await page.locator('#plans-upload .upload-result[data-state="stored"]').waitFor();
+      assert.match(await page.locator('#plans-upload .upload-result').innerText(), /2 rows stored \(2 new, 0 replaced\)/);
+      await shows('lena', '5000.00');
+      await shows('leo', '7000.00');
+      await shot(page, 'plans-csv-stored');
       assert.deepEqual(cspViolations, [], 'nothing on the page breaks the CSP');
       assert.deepEqual(page.pageErrors, []);
     });

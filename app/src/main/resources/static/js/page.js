@@ -12,13 +12,17 @@ export function fillCsrfFields(root = document) {
   for (const field of root.querySelectorAll('input[name="_csrf"]')) field.value = csrfToken();
 }
 
-/** GET/POST/... /api/... with the session; a lost session sends the user to the login. */
-export async function api(path, { method = 'GET', body } = {}) {
+/**
+ * GET/POST/... /api/... with the session; a lost session sends the user to the login. `body` goes as JSON,
+ * `csv` (text) as text/csv.
+ */
+export async function api(path, { method = 'GET', body, csv } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (csv !== undefined) headers['Content-Type'] = 'text/csv';
   if (method !== 'GET' && method !== 'HEAD') headers['X-LEADFLOW-XSRF-TOKEN'] = csrfToken();
   const response = await fetch(path, {
-    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+    method, headers, credentials: 'same-origin', body: csv !== undefined ? csv : body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 401) {
     window.location.assign('/login');

@@ -3,7 +3,9 @@
 // the same URL with format=csv), the funnel and the trend also as ECharts charts (canvas renderer,
 // canvas tooltips: nothing inline, so the page's CSP 'self' holds). A section whose endpoint fails shows
 // why (a missing endpoint says "not available") without stopping the others; a 400 (a bad filter) is
-// shown next to the filters.
+// shown next to the filters. The leaderboard's month (month=2026-12, default this month) is in the address
+// too; changing it reloads the leaderboard alone. Campaign costs and plans can be uploaded as CSV: the
+// count stored, or the 400's per-row errors in a table (the API stores a file whole or not at all).
 import { api, el } from './page.js';
 
 const FILTERS = ['from', 'to', 'basis', 'channel', 'campaign', 'landingPage', 'region', 'team', 'rep'];
@@ -88,7 +90,7 @@ const SECTIONS = [
       rowKey: 'campaign', columns: [col('campaign', 'Campaign'), col('channel', 'Channel'), ...costColumns] }] },
   { id: 'leaderboard', title: 'Leaderboard', path: '/api/reports/leaderboard', teamOnly: true,
     summary: [col('month', 'Month'), col('asOf', 'As of')],
-    tables: [{ rows: (j) => j.lines, caption: 'Plan attainment per rep, ranked',
+    tables: [{ id: 'leaderboard-lines', rows: (j) => j.lines, caption: 'Plan attainment per rep, ranked', rowKey: 'rep',
       columns: [col('rank', 'Rank'), col('rep', 'Rep'), col('name', 'Name'), col('team', 'Team'), col('plan', 'Plan', money),
         col('closedToday', 'Closed today', money), col('closedMonth', 'Closed this month', money),
         col('attainmentToday', 'Attainment today', pct), col('attainmentMonth', 'Attainment this month', pct)] }] },
@@ -98,7 +100,7 @@ const SECTIONS = [
 function currentFilters() {
   const query = new URLSearchParams(window.location.search);
   const filters = {};
-  for (const name of [...FILTERS, 'semantics', 'interval']) {
+  for (const name of [...FILTERS, 'semantics', 'interval', 'month']) {
     const value = query.get(name);
     if (value) filters[name] = value;
   }
@@ -108,7 +110,7 @@ function currentFilters() {
 /** An endpoint's URL with the filters it takes (and `extra`). */
 function reportUrl(section, filters, extra = {}) {
   const query = new URLSearchParams();
-  const names = section.teamOnly ? ['team'] : [...FILTERS, ...(section.semantics ? ['semantics'] : [])];
+  const names = section.teamOnly ? ['team', 'month'] : [...FILTERS, ...(section.semantics ? ['semantics'] : [])];
   for (const name of names) if (filters[name]) query.set(name, filters[name]);
   for (const [name, value] of Object.entries(extra)) query.set(name, value);
   const text = query.toString();
@@ -323,10 +325,17 @@ async function loadTrend(section, card, filters) {
   return loaded;
 }
 
+/** This month (UTC) as the leaderboard's API counts it: 2026-12. */
+const thisMonth = () => new Date().toISOString().slice(0, 7);
+
 function fillForm(filters) {
   const form = document.getElementById('filters');
-  for (const field of form.elements) if (field.name) field.value = filters[field.name] || '';
+  for (const field of form.elements) {
+    if (field.name) field.value = filters[field.name] || (field.name === 'month' ? thisMonth() : '');
+  }
 }
+
+const sectionById = (id) => SECTIONS.find((s) => s.id === id);
 
 async function loadAll() {
   const filters = currentFilters();
@@ -347,6 +356,53 @@ document.getElementById('filters').addEventListener('submit', (event) => {
 });
 window.addEventListener('popstate', loadAll);
 
+// the leaderboard's month: into the address (the other filters stay), then the leaderboard alone reloads
+document.getElementById('f-month').addEventListener('change', (event) => {
+  const query = new URLSearchParams(window.location.search);
+  if (event.target.value) query.set('month', event.target.value);
+  else query.delete('month');
+  window.history.pushState(null, '', `/reports?${query.toString()}`);
+  document.getElementById('filter-error').hidden = true;
+  loadSection(sectionById('leaderboard'), currentFilters());
+});
+
+/** The per-row errors of a refused upload as a table (row, field, message). */
+function uploadErrors(form, errors) {
+  return renderTable(errors, { id: `${form.id}-errors`, caption: 'Rows to fix (nothing of this file was stored)',
+    columns: [col('row', 'Row'), col('field', 'Field'), col('message', 'Message')] });
+}
+
+// CSV uploads: the file's text to the endpoint (all rows or none); the sections it changes reload
+for (const form of document.querySelectorAll('form.upload')) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const result = form.querySelector('.upload-result');
+    const file = form.elements.file.files[0];
+    if (!file) return;
+    const replace = form.elements.replace.checked;
+    result.hidden = true;
+    try {
+      const stored = await api(`${form.dataset.path}${replace ? '?replace=true' : ''}`, { method: 'POST', csv: await file.text() });
+      const rows = stored.created + stored.replaced;
+      result.className = 'message info upload-result';
+      result.dataset.state = 'stored';
+      result.replaceChildren(el('span', `${rows} ${rows === 1 ? 'row' : 'rows'} stored (${stored.created} new, `
+        + `${stored.replaced} replaced) from ${file.name}.`));
+      result.hidden = false;
+      await loadSection(sectionById(form.dataset.reload), currentFilters());
+    } catch (error) {
+      result.className = 'message upload-result';
+      result.dataset.state = 'refused';
+      const errors = error.status === 400 ? (error.problem?.errors || []) : [];
+      result.replaceChildren(el('p', errors.length
+        ? `${file.name}: ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; nothing was stored.`
+        : `${form.dataset.kind} not uploaded: ${error.status === 403 ? 'not allowed for you' : error.message}`));
+      if (errors.length) result.append(uploadErrors(form, errors));
+      result.hidden = false;
+    }
+  });
+}
+
 document.getElementById('cost-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const form = event.target;
@@ -358,7 +414,7 @@ document.getElementById('cost-form').addEventListener('submit', async (event) =>
     message.className = 'message info';
     message.textContent = `Saved: ${body.amount.toFixed(2)} ${body.currency} for ${body.campaign}.`;
     message.hidden = false;
-    await loadSection(SECTIONS.find((s) => s.id === 'costs'), currentFilters());
+    await loadSection(sectionById('costs'), currentFilters());
   } catch (error) {
     message.className = 'message';
     const rows = error.problem?.errors?.map((e) => `${e.field}: ${e.message}`) || [];
