@@ -79,7 +79,9 @@ class ReportController {
   }
 
   @GetMapping("/speed-to-lead")
-  @Operation(summary = "Capture to first contact (call attempt or first contact) in the owner's team's business time")
+  @Operation(summary = "Capture to first contact (call attempt or first contact) in the owner's team's business time",
+      description = "The owner's team when the contact was recorded; median and p90 seconds, nearest rank. "
+          + "cohort: leads captured in the period; event: leads first contacted in it")
   @FilterParameters
   ResponseEntity<?> speedToLead(Authentication user,
       @Parameter(hidden = true) @RequestParam Map<String, String> params) {
