@@ -2,8 +2,8 @@ package org.leadflow.reports;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,12 +28,12 @@ class MoneyReports {
   static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
   static final List<String> TEAM_ONLY = List.of(org.leadflow.identity.Roles.SDR, org.leadflow.identity.Roles.SALES);
 
-  private final JdbcTemplate jdbc;
+  private final MoneyReportMapper money;
   private final CampaignCostService costs;
   private final Clock clock;
 
-  MoneyReports(JdbcTemplate jdbc, CampaignCostService costs, Clock clock) {
-    this.jdbc = jdbc;
+  MoneyReports(MoneyReportMapper money, CampaignCostService costs, Clock clock) {
+    this.money = money;
     this.costs = costs;
     this.clock = clock;
   }
@@ -56,22 +55,17 @@ class MoneyReports {
    * owner (with the owner's team) and by territory (the lead's region).
    */
   Map<String, Object> pipeline(MoneyFilter filter) {
-    StringBuilder sql = new StringBuilder("select l.owner_id, r.team_id, l.region, l.funnel_position, l.deal_value "
-        + "from lead l left join lead_rep r on r.user_id = l.owner_id where l.stage = 'OPPORTUNITY'");
-    List<Object> args = MoneyFilter.args();
-    filter.where(sql, args);
     Map<List<String>, BigDecimal[]> byRep = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)));
     Map<String, BigDecimal[]> byTerritory = new TreeMap<>();
     BigDecimal[] total = sums();
-    jdbc.query(sql.toString(), rs -> {
-      BigDecimal value = rs.getBigDecimal("deal_value") == null ? ZERO : rs.getBigDecimal("deal_value");
-      BigDecimal weighted = value.multiply(weight(rs.getString("funnel_position")));
-      String rep = rs.getString("owner_id") == null ? "(none)" : rs.getString("owner_id");
-      add(byRep.computeIfAbsent(java.util.Arrays.asList(rep, rs.getString("team_id")), k -> sums()), value, weighted);
-      add(byTerritory.computeIfAbsent(rs.getString("region") == null ? "(none)" : rs.getString("region"),
-          k -> sums()), value, weighted);
+    for (MoneyReportMapper.OpenDeal deal : money.openDeals(filter.query())) {
+      BigDecimal value = deal.dealValue() == null ? ZERO : deal.dealValue();
+      BigDecimal weighted = value.multiply(weight(deal.funnelPosition()));
+      String rep = deal.ownerId() == null ? "(none)" : deal.ownerId();
+      add(byRep.computeIfAbsent(java.util.Arrays.asList(rep, deal.teamId()), k -> sums()), value, weighted);
+      add(byTerritory.computeIfAbsent(deal.region() == null ? "(none)" : deal.region(), k -> sums()), value, weighted);
       add(total, value, weighted);
-    }, args.toArray());
+    }
     List<Map<String, Object>> reps = new ArrayList<>();
     byRep.forEach((key, s) -> reps.add(line("rep", key.get(0), "team", key.get(1), s)));
     reps.sort(Comparator.comparing((Map<String, Object> m) -> (BigDecimal) m.get("weighted")).reversed());
@@ -93,27 +87,17 @@ class MoneyReports {
    * either way counts in {@code unclassifiedRevenue}.
    */
   Map<String, Object> revenue(MoneyFilter filter) {
-    StringBuilder sql = new StringBuilder("select count(*) won, coalesce(sum(l.deal_value), 0) revenue, "
-        + "coalesce(sum(case when l.new_customer = true then l.deal_value end), 0) new_revenue, "
-        + "coalesce(sum(case when l.new_customer = false then l.deal_value end), 0) repeat_revenue "
-        + "from lead l where l.stage = 'WON' and " + (filter.basis().equals("event") ? "l.stage_changed_at" : "l.captured_at")
-        + " >= ? and " + (filter.basis().equals("event") ? "l.stage_changed_at" : "l.captured_at") + " < ?");
-    List<Object> args = MoneyFilter.args();
-    args.add(filter.start());
-    args.add(filter.end());
-    filter.where(sql, args);
+    MoneyReportMapper.Revenue row = money.revenue(filter.query());
+    BigDecimal revenue = money(row.revenue());
+    BigDecimal newRevenue = money(row.newRevenue());
+    BigDecimal repeat = money(row.repeatRevenue());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("filter", filter.echo());
-    jdbc.query(sql.toString(), rs -> {
-      BigDecimal revenue = money(rs.getBigDecimal("revenue"));
-      BigDecimal newRevenue = money(rs.getBigDecimal("new_revenue"));
-      BigDecimal repeat = money(rs.getBigDecimal("repeat_revenue"));
-      json.put("won", rs.getLong("won"));
-      json.put("revenue", revenue);
-      json.put("newCustomerRevenue", newRevenue);
-      json.put("repeatRevenue", repeat);
-      json.put("unclassifiedRevenue", revenue.subtract(newRevenue).subtract(repeat));
-    }, args.toArray());
+    json.put("won", row.won());
+    json.put("revenue", revenue);
+    json.put("newCustomerRevenue", newRevenue);
+    json.put("repeatRevenue", repeat);
+    json.put("unclassifiedRevenue", revenue.subtract(newRevenue).subtract(repeat));
     return json;
   }
 
@@ -130,20 +114,10 @@ class MoneyReports {
     }
     Map<List<String>, Object[]> lines = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
         .thenComparing(k -> k.get(1)));
-    StringBuilder sql = new StringBuilder("select l.campaign, l.source, count(*) leads, "
-        + "sum(case when l.valid = true then 1 else 0 end) valid_leads, "
-        + "sum(case when l.stage = 'WON' then 1 else 0 end) customers, "
-        + "coalesce(sum(case when l.stage = 'WON' then l.deal_value end), 0) revenue "
-        + "from lead l where l.campaign is not null and l.captured_at >= ? and l.captured_at < ?");
-    List<Object> args = MoneyFilter.args();
-    args.add(filter.start());
-    args.add(filter.end());
-    filter.where(sql, args);
-    sql.append(" group by l.campaign, l.source");
-    jdbc.query(sql.toString(), rs -> {
-      lines.put(List.of(rs.getString("campaign"), rs.getString("source")), new Object[] {ZERO, rs.getLong("leads"),
-          rs.getLong("valid_leads"), rs.getLong("customers"), money(rs.getBigDecimal("revenue"))});
-    }, args.toArray());
+    for (MoneyReportMapper.CampaignLeads row : money.campaignLeads(filter.query())) {
+      lines.put(List.of(row.campaign(), row.source()), new Object[] {ZERO, row.leads(), row.validLeads(),
+          row.customers(), money(row.revenue())});
+    }
     long days = ChronoUnit.DAYS.between(filter.from(), filter.to()) + 1;
     for (CampaignCost cost : costs.overlapping(filter.from(), filter.to())) {
       if (filter.campaign() != null && !filter.campaign().equals(cost.campaign())
@@ -187,34 +161,30 @@ class MoneyReports {
    */
   Map<String, Object> leaderboard(YearMonth month, String team, java.util.Collection<String> visibleTeams) {
     LocalDate today = today();
-    Timestamp monthStart = Timestamp.from(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-    Timestamp monthEnd = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-    Timestamp dayStart = Timestamp.from(today.atStartOfDay().toInstant(ZoneOffset.UTC));
-    Timestamp dayEnd = Timestamp.from(today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-    Map<String, String> teamOf = new TreeMap<>();
-    jdbc.query("select user_id, team_id from lead_rep where status = 'ACTIVE'",
-        rs -> { teamOf.put(rs.getString("user_id"), rs.getString("team_id")); });
+    Instant monthStart = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant dayStart = today.atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant dayEnd = today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    TreeSet<String> reps = new TreeSet<>();
+    money.activeReps().forEach(rep -> reps.add(rep.userId()));
     Map<String, BigDecimal> repPlans = new TreeMap<>();
     Map<String, BigDecimal> teamPlans = new TreeMap<>();
-    jdbc.query("select scope, subject, amount from lead_plan where plan_month = ?", rs -> {
-      (rs.getString("scope").equals("TEAM") ? teamPlans : repPlans).put(rs.getString("subject"), rs.getBigDecimal("amount"));
-    }, month.atDay(1));
+    for (MoneyReportMapper.PlanAmount plan : money.plansOf(month.atDay(1))) {
+      (plan.scope().equals("TEAM") ? teamPlans : repPlans).put(plan.subject(), plan.amount());
+    }
     Map<String, BigDecimal[]> closed = new TreeMap<>();
-    jdbc.query("select l.owner_id, l.deal_value, l.stage_changed_at from lead l where l.stage = 'WON' "
-        + "and l.owner_id is not null and l.stage_changed_at >= ? and l.stage_changed_at < ?", rs -> {
-          BigDecimal value = money(rs.getBigDecimal("deal_value"));
-          Timestamp at = rs.getTimestamp("stage_changed_at");
-          BigDecimal[] sums = closed.computeIfAbsent(rs.getString("owner_id"), k -> new BigDecimal[] {ZERO, ZERO});
-          sums[1] = sums[1].add(value);
-          if (!at.before(dayStart) && at.before(dayEnd)) {
-            sums[0] = sums[0].add(value);
-          }
-        }, monthStart, monthEnd);
-    TreeSet<String> reps = new TreeSet<>(teamOf.keySet());
+    for (MoneyReportMapper.Win win : money.wins(monthStart, monthEnd)) {
+      BigDecimal value = money(win.dealValue());
+      BigDecimal[] sums = closed.computeIfAbsent(win.ownerId(), k -> new BigDecimal[] {ZERO, ZERO});
+      sums[1] = sums[1].add(value);
+      if (!win.wonAt().isBefore(dayStart) && win.wonAt().isBefore(dayEnd)) {
+        sums[0] = sums[0].add(value);
+      }
+    }
     reps.addAll(repPlans.keySet());
     reps.addAll(closed.keySet());
     Map<String, String> allTeams = new TreeMap<>();
-    jdbc.query("select user_id, team_id from lead_rep", rs -> { allTeams.put(rs.getString("user_id"), rs.getString("team_id")); });
+    money.repTeams().forEach(rep -> allTeams.put(rep.userId(), rep.teamId()));
     int workingDays = workingDays(month);
     List<Map<String, Object>> lines = new ArrayList<>();
     for (String rep : reps) {
@@ -283,9 +253,8 @@ class MoneyReports {
   }
 
   private String name(String user) {
-    List<String> names = jdbc.queryForList("select trim(concat(coalesce(FIRST_, ''), ' ', coalesce(LAST_, ''))) "
-        + "from ACT_ID_USER where ID_ = ?", String.class, user);
-    return names.isEmpty() || names.get(0).isBlank() ? user : names.get(0);
+    String name = money.nameOf(user);
+    return name == null || name.isBlank() ? user : name;
   }
 
   private static void attainment(Map<String, Object> line, BigDecimal plan, BigDecimal closedToday,
