@@ -1,6 +1,5 @@
 package org.leadflow.reports;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,19 +26,13 @@ public class CampaignCostService {
       "note");
   private static final Set<String> REQUIRED = Set.of("campaign", "channel", "periodStart", "periodEnd", "amount");
   private static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9._-]{1,40}");
-  private static final String COLUMNS = "id, campaign, channel, period_start, period_end, amount, currency, note, "
-      + "created_at, created_by";
-  static final RowMapper<CampaignCost> ROW = (rs, n) -> new CampaignCost(rs.getLong("id"), rs.getString("campaign"),
-      rs.getString("channel"), rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
-      rs.getBigDecimal("amount"), rs.getString("currency"), rs.getString("note"),
-      rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
 
-  private final JdbcTemplate jdbc;
+  private final MoneyTableMapper tables;
   private final Clock clock;
   private final String currency;
 
-  CampaignCostService(JdbcTemplate jdbc, Clock clock, @Value("${lead.reports.currency:EUR}") String currency) {
-    this.jdbc = jdbc;
+  CampaignCostService(MoneyTableMapper tables, Clock clock, @Value("${lead.reports.currency:EUR}") String currency) {
+    this.tables = tables;
     this.clock = clock;
     this.currency = currency;
   }
@@ -50,23 +41,12 @@ public class CampaignCostService {
   public record Stored(List<CampaignCost> costs, int created, int replaced) {}
 
   public List<CampaignCost> list(String campaign, String channel) {
-    List<Object> args = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from lead_campaign_cost where 1 = 1");
-    if (campaign != null) {
-      sql.append(" and campaign = ?");
-      args.add(campaign);
-    }
-    if (channel != null) {
-      sql.append(" and channel = ?");
-      args.add(channel);
-    }
-    return jdbc.query(sql.append(" order by period_start, campaign, channel, id").toString(), ROW, args.toArray());
+    return tables.costs(campaign, channel);
   }
 
   /** Costs whose period touches {@code [from, to]}. */
   List<CampaignCost> overlapping(LocalDate from, LocalDate to) {
-    return jdbc.query("select " + COLUMNS + " from lead_campaign_cost where period_start <= ? and period_end >= ?",
-        ROW, to, from);
+    return tables.overlappingCosts(from, to);
   }
 
   @Transactional
@@ -103,15 +83,9 @@ public class CampaignCostService {
     int replaced = 0;
     List<CampaignCost> stored = new ArrayList<>();
     for (CampaignCost cost : costs) {
-      replaced += jdbc.update("delete from lead_campaign_cost where campaign = ? and channel = ? and period_start = ? "
-          + "and period_end = ?", cost.campaign(), cost.channel(), cost.periodStart(), cost.periodEnd());
-      jdbc.update("insert into lead_campaign_cost (campaign, channel, period_start, period_end, amount, currency, note, "
-          + "created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", cost.campaign(), cost.channel(),
-          cost.periodStart(), cost.periodEnd(), cost.amount(), cost.currency(), cost.note(),
-          Timestamp.from(cost.createdAt()), user);
-      stored.add(jdbc.queryForObject("select " + COLUMNS + " from lead_campaign_cost where campaign = ? and channel = ? "
-          + "and period_start = ? and period_end = ?", ROW, cost.campaign(), cost.channel(), cost.periodStart(),
-          cost.periodEnd()));
+      replaced += tables.deleteCostOfPeriod(cost.campaign(), cost.channel(), cost.periodStart(), cost.periodEnd());
+      tables.insertCost(cost);
+      stored.add(tables.costOfPeriod(cost.campaign(), cost.channel(), cost.periodStart(), cost.periodEnd()));
     }
     return new Stored(stored, stored.size() - replaced, replaced);
   }
@@ -124,7 +98,7 @@ public class CampaignCostService {
 
   /** True when a cost was deleted. */
   public boolean delete(long id) {
-    return jdbc.update("delete from lead_campaign_cost where id = ?", id) > 0;
+    return tables.deleteCost(id) > 0;
   }
 
   private CampaignCost parse(int row, Map<String, String> values, List<RowError> errors, String user) {

@@ -1,16 +1,12 @@
 package org.leadflow.reports;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,26 +20,19 @@ public class PlanService {
 
   static final List<String> FIELDS = List.of("month", "scope", "subject", "amount");
   private static final Set<String> REQUIRED = Set.copyOf(FIELDS);
-  private static final String COLUMNS = "id, plan_month, scope, subject, amount, updated_at, updated_by";
-  private static final RowMapper<Plan> ROW = (rs, n) -> new Plan(rs.getLong("id"),
-      YearMonth.from(rs.getObject("plan_month", LocalDate.class)), rs.getString("scope"), rs.getString("subject"),
-      rs.getBigDecimal("amount"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
 
-  private final JdbcTemplate jdbc;
+  private final MoneyTableMapper tables;
   private final Clock clock;
 
-  PlanService(JdbcTemplate jdbc, Clock clock) {
-    this.jdbc = jdbc;
+  PlanService(MoneyTableMapper tables, Clock clock) {
+    this.tables = tables;
     this.clock = clock;
   }
 
   public record Stored(List<Plan> plans, int created, int replaced) {}
 
   public List<Plan> list(YearMonth month) {
-    return month == null
-        ? jdbc.query("select " + COLUMNS + " from lead_plan order by plan_month, scope, subject", ROW)
-        : jdbc.query("select " + COLUMNS + " from lead_plan where plan_month = ? order by scope, subject", ROW,
-            month.atDay(1));
+    return tables.plans(month == null ? null : month.atDay(1)).stream().map(MoneyTableMapper.PlanRow::plan).toList();
   }
 
   @Transactional
@@ -63,9 +52,7 @@ public class PlanService {
       }
       String subject = v.text("subject", values.get("subject"), 64, true);
       if (scope != null && subject != null) {
-        boolean known = "REP".equals(scope)
-            ? count("select count(*) from lead_rep where user_id = ?", subject) > 0
-            : count("select count(*) from lead_team where id = ?", subject) > 0;
+        boolean known = "REP".equals(scope) ? tables.repExists(subject) : tables.teamExists(subject);
         if (!known) {
           v.error("subject", "REP".equals(scope) ? "is not a rep (no rep profile " + subject + ")"
               : "is not a team (" + subject + ")");
@@ -81,8 +68,7 @@ public class PlanService {
           v.error("subject", "row " + rowNumbers.get(j) + " already plans " + scope + " " + subject + " for " + month);
         }
       }
-      if (!replace && count("select count(*) from lead_plan where plan_month = ? and scope = ? and subject = ?",
-          month.atDay(1), scope, subject) > 0) {
+      if (!replace && tables.planOf(month.atDay(1), scope, subject) != null) {
         v.error("subject", "a plan for " + scope + " " + subject + " in " + month
             + " is already stored; send replace=true to replace it");
       }
@@ -94,13 +80,9 @@ public class PlanService {
     int replaced = 0;
     List<Plan> stored = new ArrayList<>();
     for (Plan plan : plans) {
-      replaced += jdbc.update("delete from lead_plan where plan_month = ? and scope = ? and subject = ?",
-          plan.month().atDay(1), plan.scope(), plan.subject());
-      jdbc.update("insert into lead_plan (plan_month, scope, subject, amount, updated_at, updated_by) "
-          + "values (?, ?, ?, ?, ?, ?)", plan.month().atDay(1), plan.scope(), plan.subject(), plan.amount(),
-          Timestamp.from(plan.updatedAt()), user);
-      stored.add(jdbc.queryForObject("select " + COLUMNS + " from lead_plan where plan_month = ? and scope = ? "
-          + "and subject = ?", ROW, plan.month().atDay(1), plan.scope(), plan.subject()));
+      replaced += tables.deletePlanOf(plan.month().atDay(1), plan.scope(), plan.subject());
+      tables.insertPlan(MoneyTableMapper.PlanRow.of(plan));
+      stored.add(tables.planOf(plan.month().atDay(1), plan.scope(), plan.subject()).plan());
     }
     return new Stored(stored, stored.size() - replaced, replaced);
   }
@@ -112,11 +94,6 @@ public class PlanService {
   }
 
   public boolean delete(long id) {
-    return jdbc.update("delete from lead_plan where id = ?", id) > 0;
-  }
-
-  private int count(String sql, Object... args) {
-    Integer n = jdbc.queryForObject(sql, Integer.class, args);
-    return n == null ? 0 : n;
+    return tables.deletePlan(id) > 0;
   }
 }
