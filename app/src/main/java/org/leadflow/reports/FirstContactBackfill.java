@@ -30,24 +30,41 @@ class FirstContactBackfill {
 
   @EventListener(ApplicationReadyEvent.class)
   void onStart() {
-    long filled = fill();
-    if (filled > 0) {
-      log.info("Speed to lead: computed the working time to the first contact of {} backfilled leads", filled);
+    try {
+      long filled = fill();
+      if (filled > 0) {
+        log.info("Speed to lead: computed the working time to the first contact of {} backfilled leads", filled);
+      }
+    } catch (RuntimeException failed) {
+      // a report figure must not keep the app from serving: the rows stay without it until the next start
+      log.error("Speed to lead: the backfill of the working time to first contact failed; it runs again at the "
+          + "next start", failed);
     }
   }
 
-  /** Fills every row without working time; how many it filled. */
+  /**
+   * Fills every row without working time; how many it filled. A row whose working time cannot be computed
+   * is named in the log and stays without it; the fill stops after that batch instead of reading it again.
+   */
   long fill() {
     long filled = 0;
     List<ReportMapper.FirstContact> batch;
+    int failed;
     do {
       batch = reports.firstContactsWithoutSeconds(BATCH);
+      failed = 0;
       for (ReportMapper.FirstContact contact : batch) {
-        reports.setBusinessSeconds(contact.leadId(),
-            businessTime.between(contact.teamId(), contact.capturedAt(), contact.contactedAt()).getSeconds());
+        try {
+          reports.setBusinessSeconds(contact.leadId(),
+              businessTime.between(contact.teamId(), contact.capturedAt(), contact.contactedAt()).getSeconds());
+          filled++;
+        } catch (RuntimeException unreadable) {
+          failed++;
+          log.warn("Speed to lead: no working time for lead {} (team {}): {}", contact.leadId(), contact.teamId(),
+              unreadable.getMessage());
+        }
       }
-      filled += batch.size();
-    } while (batch.size() == BATCH);
+    } while (batch.size() == BATCH && failed == 0);
     return filled;
   }
 }

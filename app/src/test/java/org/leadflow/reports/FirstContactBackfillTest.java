@@ -1,0 +1,79 @@
+package org.leadflow.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.leadflow.calendar.BusinessTime;
+
+class FirstContactBackfillTest {
+
+  private static final Instant CAPTURED = Instant.parse("2026-11-30T09:00:00Z");
+  private static final Instant CONTACTED = Instant.parse("2026-11-30T11:00:00Z");
+
+  private final ReportMapper reports = mock(ReportMapper.class);
+  private final BusinessTime businessTime = mock(BusinessTime.class);
+  private final FirstContactBackfill backfill = new FirstContactBackfill(reports, businessTime);
+
+  @Test
+  void everyRowWithoutWorkingTimeGetsItBatchAfterBatch() {
+    // given a full batch, then a last short one
+    List<ReportMapper.FirstContact> full = IntStream.range(0, FirstContactBackfill.BATCH)
+        .mapToObj(i -> contact("lead-" + i, "sales-north")).toList();
+    when(reports.firstContactsWithoutSeconds(FirstContactBackfill.BATCH))
+        .thenReturn(full, List.of(contact("lead-last", "sales-north")));
+    when(businessTime.between(eq("sales-north"), any(), any())).thenReturn(Duration.ofHours(2));
+
+    // when
+    long filled = backfill.fill();
+
+    // then
+    assertThat(filled).isEqualTo(FirstContactBackfill.BATCH + 1L);
+    verify(reports).setBusinessSeconds("lead-last", 7200);
+    verify(reports, times(2)).firstContactsWithoutSeconds(FirstContactBackfill.BATCH);
+  }
+
+  @Test
+  void aRowWhoseWorkingTimeCannotBeComputedStaysOpenAndDoesNotMakeTheFillReadTheSameBatchForever() {
+    // given a full batch whose first row's team has no calendar (the same batch would come again)
+    List<ReportMapper.FirstContact> full = IntStream.range(0, FirstContactBackfill.BATCH)
+        .mapToObj(i -> contact("lead-" + i, i == 0 ? "gone-team" : "sales-north")).toList();
+    when(reports.firstContactsWithoutSeconds(FirstContactBackfill.BATCH)).thenReturn(full);
+    when(businessTime.between(eq("sales-north"), any(), any())).thenReturn(Duration.ofHours(2));
+    when(businessTime.between(eq("gone-team"), any(), any())).thenThrow(new IllegalArgumentException("no calendar"));
+
+    // when
+    long filled = backfill.fill();
+
+    // then the others are filled, the failed one is left, and the batch was read once
+    assertThat(filled).isEqualTo(FirstContactBackfill.BATCH - 1L);
+    verify(reports, never()).setBusinessSeconds(eq("lead-0"), anyLong());
+    verify(reports).firstContactsWithoutSeconds(FirstContactBackfill.BATCH);
+  }
+
+  @Test
+  void aFailingBackfillDoesNotStopTheApp() {
+    // given
+    when(reports.firstContactsWithoutSeconds(FirstContactBackfill.BATCH))
+        .thenThrow(new IllegalStateException("database away"));
+
+    // when / then: no exception out of the start listener
+    backfill.onStart();
+    verify(reports).firstContactsWithoutSeconds(FirstContactBackfill.BATCH);
+  }
+
+  private static ReportMapper.FirstContact contact(String leadId, String teamId) {
+    return new ReportMapper.FirstContact(leadId, CAPTURED, CONTACTED, teamId, null);
+  }
+}
