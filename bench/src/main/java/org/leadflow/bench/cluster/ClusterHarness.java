@@ -5,12 +5,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.leadflow.bench.BenchRun;
 import org.leadflow.bench.timers.Database;
@@ -47,6 +51,10 @@ import org.leadflow.bench.intake.LeadflowApp;
  *   <li><b>contention</b>: the SDR tasks of {@code --contention-leads} new leads completed through node A and B in
  *   turn while engagement events for the same leads (one of three sent twice) reach whichever node: no incident,
  *   every completion 204, every event stored once and attached.
+ *   <li><b>shutdown</b>: {@code --phase-leads} leads and node B stopped gracefully (SIGTERM) while they come in:
+ *   it ends by itself within {@code --shutdown-timeout} seconds (exit code 143, the JVM's after a SIGTERM), no job
+ *   keeps its lock owner with a lock expiry in the future, node A runs the jobs due at its exit at once (not
+ *   after the lock time); node B started again, the same reconciliation plus no intake lag.
  *   <li><b>timers</b>: both nodes restarted with SLAs sped up 60 times on around-the-clock calendars,
  *   {@code --timer-leads} leads, node B killed once they are in; after {@code --timer-wait} seconds of node A
  *   alone every SLA tier that fell due has fired, each exactly once per SLA instance, with one lifecycle event.
@@ -60,6 +68,10 @@ public final class ClusterHarness {
 
   /** The app's consumer group on leads.captured (KafkaTopicsProperties). */
   private static final String INTAKE_GROUP = "leadflow-intake";
+  /** An SDR task's completion: reached, a real need, sales-ready (the lead goes on to a sales rep). */
+  private static final String SALES_READY_COMPLETION = "{\"variables\":{\"callOutcome\":{\"value\":\"REACHED\","
+      + "\"type\":\"String\"},\"realNeed\":{\"value\":true,\"type\":\"Boolean\"},"
+      + "\"qualification\":{\"value\":\"SALES_READY\",\"type\":\"String\"}}}";
 
   private final Map<String, String> options;
   private final Path repo;
@@ -71,6 +83,8 @@ public final class ClusterHarness {
   private LeadflowApp nodeB;
   private KafkaBroker broker;
   private int nodeBStarts;
+  /** The job lock owner of the node B running now. */
+  private String nodeBLockOwner;
   /** From the timer phase on: SLAs sped up 60 times on around-the-clock calendars (as the fast-sla profile). */
   private boolean fastSla;
 
@@ -87,7 +101,8 @@ public final class ClusterHarness {
     for (String[] option : new String[][] {{"leads", "10000"}, {"duplicates", "0.01"}, {"poison", "20"},
         {"events", "0.2"}, {"kills", "3"}, {"kill-interval", "45"}, {"phase-leads", "1000"}, {"outage-seconds", "10"},
         {"lock-seconds", "20"}, {"partitions", "6"}, {"seed", "7"}, {"database", "leadflow_cluster"},
-        {"broker-port", "39192"}, {"ports", "38181,38182"}, {"phases", "crash,broker,database,contention,timers"}, {"contention-leads", "400"}, {"timer-leads", "300"}, {"timer-wait", "150"},
+        {"broker-port", "39192"}, {"ports", "38181,38182"}, {"phases", "crash,broker,database,contention,shutdown,timers"}, {"contention-leads", "400"}, {"timer-leads", "300"}, {"timer-wait", "150"},
+        {"shutdown-timeout", "30"},
         {"db-stop", "service mariadb stop"}, {"db-start", "service mariadb start"}, {"settle-timeout", "1200"},
         {"app-jvm-args", "-Xmx512m"}}) {
       defaults.put(option[0], option[1]);
@@ -103,7 +118,8 @@ public final class ClusterHarness {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("options", options);
     database.dropAllTables();
-    broker = KafkaBroker.start(repo, Path.of("/tmp/leadflow-bench-cluster-kafka"),
+    // per broker port: another harness run beside this one (other ports, another database) keeps its own
+    broker = KafkaBroker.start(repo, Path.of("/tmp/leadflow-bench-cluster-kafka-" + options.get("broker-port")),
         Integer.parseInt(options.get("broker-port")));
     try (IntakeTraffic traffic = new IntakeTraffic(broker.bootstrap(), Long.parseLong(options.get("seed")),
         Double.parseDouble(options.get("duplicates")), 0.0, Double.parseDouble(options.get("events")))) {
@@ -118,6 +134,7 @@ public final class ClusterHarness {
           case "broker" -> brokerOutage(traffic);
           case "database" -> databaseOutage(traffic);
           case "contention" -> contention(traffic);
+          case "shutdown" -> gracefulShutdown(traffic);
           case "timers" -> timersWhileANodeIsDown(traffic);
           default -> throw new IllegalArgumentException("unknown phase " + phase);
         };
@@ -305,6 +322,166 @@ public final class ClusterHarness {
     return result;
   }
 
+  /**
+   * Node B stopped gracefully while leads come in: {@code --phase-leads} leads through Kafka; once a fifth of
+   * them is in, the SDR tasks of those in the SDR queue are completed as sales-ready through node A (each one
+   * makes an async job, the sales rep's assignment, that both job executors race for), and node B gets
+   * SIGTERM. It must end by itself within {@code --shutdown-timeout} seconds (the app's SHUTDOWN_TIMEOUT) with
+   * the JVM's exit code for a SIGTERM after its shutdown hooks ran, 143 (128 + 15; Spring Boot's graceful
+   * shutdown does not call {@code System.exit}), or 0; right after it ended no job carries its lock owner with
+   * a lock expiry in the future (it unlocked what it held, so node A takes those jobs at once, not after the
+   * lock time), and node A runs every job due at that moment in less than a lock time. Then node B starts again and
+   * the usual reconciliation: exactly once, no lead committed without its instance, each assignment job run
+   * once, and no intake lag left (node B committed the offsets of what it finished, so what node A re-read is
+   * not counted twice).
+   */
+  private Map<String, Object> gracefulShutdown(IntakeTraffic traffic) throws Exception {
+    long dltBefore = traffic.records(IntakeTraffic.CAPTURED_DLT);
+    IntakeTraffic.Batch batch = traffic.asFastAsPossible("shutdown", Integer.parseInt(options.get("phase-leads")));
+    String leadsOfRun = "select id from lead where source in ('" + String.join("','", batch.mix.sources()) + "')";
+    long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (leadsIn(batch) < batch.distinct() / 5 && System.nanoTime() < waitUntil) {
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    List<String> sdrTasks = new ArrayList<>();
+    try (Connection connection = probe.connect(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select t.ID_ from ACT_RU_TASK t join ACT_RU_EXECUTION e"
+            + " on e.ID_ = t.PROC_INST_ID_ where t.TASK_DEF_KEY_ = 'Task_QualifyLead' and e.BUSINESS_KEY_ in ("
+            + leadsOfRun + ")")) {
+      while (rows.next()) {
+        sdrTasks.add(rows.getString(1));
+      }
+    }
+    String owner = nodeBLockOwner;
+    String lockedByB = "select count(*) from ACT_RU_JOB where LOCK_OWNER_ = '" + owner + "'";
+    String due = "select ID_ from ACT_RU_JOB where RETRIES_ > 0 and SUSPENSION_STATE_ = 1"
+        + " and (DUEDATE_ is null or DUEDATE_ <= now())";
+    // the completions go on while node B stops; SIGTERM as soon as node B holds jobs (or they are all done)
+    Map<Integer, Integer> statuses = new TreeMap<>();
+    ExecutorService completers = Executors.newFixedThreadPool(4);
+    List<Future<Integer>> answers = new ArrayList<>();
+    long locksBefore = 0;
+    long dueBefore;
+    int inBefore;
+    long timeoutSeconds = Long.parseLong(options.get("shutdown-timeout"));
+    long signalled;
+    Integer exit;
+    long shutdownMillis;
+    try {
+      for (String task : sdrTasks) {
+        answers.add(completers.submit(() -> nodeA.post("/engine-rest/task/" + task + "/complete", "demo",
+            SALES_READY_COMPLETION)));
+      }
+      try (Connection connection = probe.connect(); Statement statement = connection.createStatement()) {
+        while (locksBefore == 0 && !answers.stream().allMatch(Future::isDone)) {
+          locksBefore = count(statement, lockedByB);
+          TimeUnit.MILLISECONDS.sleep(20);
+        }
+        dueBefore = probe.runnableJobs(connection);
+      }
+      inBefore = leadsIn(batch);
+      signalled = System.nanoTime();
+      nodeB.terminate();
+      exit = nodeB.awaitExit(Duration.ofSeconds(timeoutSeconds + 30));
+      shutdownMillis = (System.nanoTime() - signalled) / 1_000_000;
+      for (Future<Integer> answer : answers) {
+        statuses.merge(answer.get(), 1, Integer::sum);
+      }
+    } finally {
+      completers.shutdown();
+    }
+    log("node B (lock owner %s) got SIGTERM with %d of %d leads in, %d jobs locked by it, %d due; ended after"
+        + " %d ms with exit code %s", owner, inBefore, batch.distinct(), locksBefore, dueBefore, shutdownMillis, exit);
+    if (exit == null) {
+      nodeB.kill();
+    }
+    long locksLive;
+    long locksAny;
+    long submissionsWithoutInstance;
+    List<String> dueAtExit = new ArrayList<>();
+    try (Connection connection = probe.connect(); Statement statement = connection.createStatement()) {
+      locksLive = count(statement, lockedByB + " and LOCK_EXP_TIME_ > now()");
+      locksAny = count(statement, lockedByB);
+      // the intake commits submission, lead and instance start in one transaction: never one without the other
+      submissionsWithoutInstance = count(statement, "select count(*) from lead_submission s where s.lead_id in ("
+          + leadsOfRun + ") and not exists (select 1 from ACT_HI_PROCINST p where p.BUSINESS_KEY_ = s.lead_id)");
+      try (ResultSet rows = statement.executeQuery(due)) {
+        while (rows.next()) {
+          dueAtExit.add(rows.getString(1));
+        }
+      }
+    }
+    // how long until node A ran every job that was due when node B ended (what B held among them)
+    long exitedAt = System.nanoTime();
+    long deadline = exitedAt + TimeUnit.MILLISECONDS.toNanos(lockMillis) + TimeUnit.SECONDS.toNanos(30);
+    long left = dueAtExit.size();
+    while (left > 0 && System.nanoTime() < deadline) {
+      try (Connection connection = probe.connect(); Statement statement = connection.createStatement()) {
+        left = count(statement, "select count(*) from ACT_RU_JOB where ID_ in ('" + String.join("','", dueAtExit)
+            + "')");
+      }
+      if (left > 0) {
+        TimeUnit.MILLISECONDS.sleep(200);
+      }
+    }
+    long ranMillis = (System.nanoTime() - exitedAt) / 1_000_000;
+    log("node A ran the %d jobs due at node B's exit in %d ms (%d left)", dueAtExit.size(), ranMillis, left);
+    nodeB = startNode(1);
+    Map<String, Object> result = settleAndReconcile(batch, traffic, dltBefore);
+    long lag = fromBroker(() -> traffic.lag(INTAKE_GROUP, IntakeTraffic.CAPTURED));
+    for (int wait = 0; lag != 0 && wait < 30; wait++) {
+      TimeUnit.SECONDS.sleep(1);
+      lag = fromBroker(() -> traffic.lag(INTAKE_GROUP, IntakeTraffic.CAPTURED));
+    }
+    long assigned;
+    long assignedTwice;
+    try (Connection connection = probe.connect(); Statement statement = connection.createStatement()) {
+      String roots = "select p.ID_ from ACT_HI_PROCINST p where p.PROC_DEF_KEY_ = 'lead-lifecycle' and p.BUSINESS_KEY_"
+          + " in (" + leadsOfRun + ")";
+      assigned = count(statement, "select count(distinct ROOT_PROC_INST_ID_) from ACT_HI_ACTINST where ACT_ID_ ="
+          + " 'Task_AssignSalesRep' and END_TIME_ is not null and ROOT_PROC_INST_ID_ in (" + roots + ")");
+      assignedTwice = count(statement, "select count(*) from (select ROOT_PROC_INST_ID_ from ACT_HI_ACTINST where"
+          + " ACT_ID_ = 'Task_AssignSalesRep' and END_TIME_ is not null and ROOT_PROC_INST_ID_ in (" + roots + ")"
+          + " group by ROOT_PROC_INST_ID_ having count(*) > 1) twice");
+    }
+    result.put("leadsInWhenSigtermSent", inBefore);
+    result.put("sdrTasksCompletedBeforeSigterm", sdrTasks.size());
+    result.put("completionStatuses", statuses);
+    result.put("jobsLockedByNodeBWhenSigtermSent", locksBefore);
+    result.put("jobsDueWhenSigtermSent", dueBefore);
+    result.put("shutdownMillis", shutdownMillis);
+    result.put("exitCode", exit);
+    result.put("jobsLockedByNodeBAtExit", locksAny);
+    result.put("liveLocksOfNodeBAtExit", locksLive);
+    result.put("jobsDueAtExit", dueAtExit.size());
+    result.put("millisUntilNodeARanThem", ranMillis);
+    result.put("submissionsWithoutInstanceAtExit", submissionsWithoutInstance);
+    result.put("salesRepAssignmentsRun", assigned);
+    result.put("salesRepAssignmentsRunTwice", assignedTwice);
+    result.put("intakeLagAfterRestart", lag);
+    String run = batch.mix.run();
+    if (exit == null || shutdownMillis > TimeUnit.SECONDS.toMillis(timeoutSeconds)) {
+      failures.add(run + ": node B did not end within " + timeoutSeconds + " s of SIGTERM (" + shutdownMillis + " ms)");
+    } else if (exit != 143 && exit != 0) {
+      failures.add(run + ": node B ended with exit code " + exit + " after SIGTERM, expected 143 or 0");
+    }
+    if (sdrTasks.isEmpty() || inBefore >= batch.distinct()) {
+      failures.add(run + ": no SDR job or no intake in flight at SIGTERM: nothing was tested (" + sdrTasks.size()
+          + " SDR tasks completed, " + inBefore + "/" + batch.distinct() + " leads in)");
+    }
+    expect(run, "SDR completions answered 204", statuses.getOrDefault(204, 0), sdrTasks.size());
+    expect(run, "jobs locked by node B with a lock expiry in the future, right after it ended", locksLive, 0);
+    if (left > 0 || ranMillis >= lockMillis) {
+      failures.add(run + ": node A took " + ranMillis + " ms (a lock time is " + lockMillis + ") for the jobs due at"
+          + " node B's exit (" + left + " of " + dueAtExit.size() + " left): node B's locks were in the way");
+    }
+    expect(run, "submissions without their lifecycle instance right after node B ended", submissionsWithoutInstance, 0);
+    expect(run, "sales-rep assignments run (one per completed SDR task)", assigned, sdrTasks.size());
+    expect(run, "sales-rep assignments run twice", assignedTwice, 0);
+    expect(run, "intake lag once node B is back", lag, 0);
+    return result;
+  }
+
   /** Something stopped and started again while leads come in. */
   private interface Action {
     void run() throws Exception;
@@ -432,17 +609,23 @@ public final class ClusterHarness {
     String[] ports = options.get("ports").split(",");
     Map<String, String> env = new LinkedHashMap<>(Map.of(
         "CAMUNDA_BPM_JOB_EXECUTION_LOCK_TIME_IN_MILLIS", Long.toString(lockMillis),
-        "LEAD_KAFKA_PARTITIONS", options.get("partitions")));
+        "LEAD_KAFKA_PARTITIONS", options.get("partitions"),
+        "SHUTDOWN_TIMEOUT", options.get("shutdown-timeout") + "s"));
     if (fastSla) {
       env.put("LEAD_SLA_POLICY_SPEED_UP", "60");
       env.put("LEAD_CALENDAR_AROUND_THE_CLOCK", "true");
     }
     String name = (index == 0 ? "a" : "b" + (nodeBStarts++)) + (fastSla ? "-fast-sla" : "");
+    // ACT_RU_JOB.LOCK_OWNER_ of the node's jobs (engine.JobExecutorShutdown), per start
+    env.put("JOB_LOCK_OWNER", "cluster-node-" + name);
+    if (index == 1) {
+      nodeBLockOwner = "cluster-node-" + name;
+    }
     List<String> jvmArgs = options.get("app-jvm-args").isBlank() ? List.of()
         : List.of(options.get("app-jvm-args").trim().split("\\s+"));
     LeadflowApp node = LeadflowApp.start(repo.resolve("app/target/leadflow-app-0.1.0-SNAPSHOT.jar"), database,
         broker.bootstrap(), Integer.parseInt(ports[index].trim()), jvmArgs, env,
-        Path.of("/tmp/leadflow-cluster-node-" + name + ".log"));
+        Path.of("/tmp/leadflow-cluster-node-" + options.get("broker-port") + "-" + name + ".log"));
     log("node %s up in %d ms (pid %d)", name, node.bootMillis, node.pid());
     return node;
   }

@@ -142,6 +142,19 @@ public final class LeadflowApp implements AutoCloseable {
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
+  /**
+   * SIGTERM ({@code kill -TERM} of this pid), what a process manager sends for a graceful stop; returns at
+   * once (see {@link #awaitExit}).
+   */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** The exit code once the process ended, or null if it still runs after {@code timeout}. */
+  public Integer awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();   // SIGTERM to this pid: Spring shuts down gracefully
