@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +29,18 @@ class FirstContactBackfill {
     this.businessTime = businessTime;
   }
 
+  /**
+   * On a thread of its own: on a large database the fill takes a while and must not hold back the app's
+   * readiness (the speed-to-lead figures of backfilled leads count once their working time is in).
+   */
   @EventListener(ApplicationReadyEvent.class)
   void onStart() {
+    SimpleAsyncTaskExecutor thread = new SimpleAsyncTaskExecutor("first-contact-backfill-");
+    thread.setDaemon(true);
+    thread.execute(this::fillAndLog);
+  }
+
+  void fillAndLog() {
     try {
       long filled = fill();
       if (filled > 0) {
