@@ -52,6 +52,11 @@ def main():
                     print(f'| {key} | `{eid}` {name} | {kind} | `{expr}` | {tests} |')
                 elif el.find('bpmn:messageEventDefinition', NS) is not None:
                     print(f'| {key} | `{eid}` {name} | message `Msg_LeadEngaged` | correlated by `LeadCaptureService` (re-engagement) | {tests}, LeadCaptureApiIT |')
+                elif el.find('bpmn:errorEventDefinition', NS) is not None:
+                    ref = el.find('bpmn:errorEventDefinition', NS).get('errorRef')
+                    error = next(e for e in ET.parse(f'processes/{key}.bpmn').getroot().iter(BPMN + 'error') if e.get('id') == ref)
+                    thrower = el.get('attachedToRef')
+                    print(f'| {key} | `{eid}` {name} | error `{error.get("errorCode")}` | thrown by `{thrower}` | {tests} |')
                 elif el.find('bpmn:escalationEventDefinition', NS) is not None:
                     print(f'| {key} | `{eid}` {name} | escalation `Esc_ReassignLead` | thrown by `EndEvent_ReassignmentRequested` | {tests}, LeadJourneyIT |')
             elif tag == 'callActivity':
