@@ -75,8 +75,8 @@ public final class ModelConventions {
   /** Every BPMN rule group. */
   public static List<ModelProblem> bpmn(String key, BpmnModelInstance model) {
     return Stream.of(process(key, model), diagram(model), flowNodes(model), serviceTasks(model), userTasks(model),
-        timers(model), exclusiveGateways(model), answerFlows(model), callActivities(model), naming(model),
-        expressions(model))
+        timers(model), retryCycles(model), exclusiveGateways(model), answerFlows(model), callActivities(model),
+        naming(model), expressions(model))
         .flatMap(List::stream).toList();
   }
 
@@ -165,6 +165,23 @@ public final class ModelConventions {
       }
       if (task.getCamundaExpression() != null) {
         problems.add(ModelProblem.error(task.getId(), "delegate", task.getId() + " must not use camunda:expression"));
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * A retry cycle is an extension element ({@code <camunda:failedJobRetryTimeCycle>}): written as an attribute
+   * the engine ignores it without a word, and a failing job burns its three retries at once.
+   */
+  public static List<ModelProblem> retryCycles(BpmnModelInstance model) {
+    List<ModelProblem> problems = new ArrayList<>();
+    for (BaseElement element : sorted(model.getModelElementsByType(BaseElement.class))) {
+      for (String namespace : ModelExpressions.CAMUNDA_NAMESPACES) {
+        if (element.getDomElement().getAttribute(namespace, "failedJobRetryTimeCycle") != null) {
+          problems.add(ModelProblem.error(element.getId(), "retry-cycle", element.getId() + ": the retry cycle must"
+              + " be the extension element <camunda:failedJobRetryTimeCycle>; as an attribute it is ignored"));
+        }
       }
     }
     return problems;

@@ -80,6 +80,17 @@ class ModelConventionsTest {
   }
 
   @Test
+  void aRetryCycleWrittenAsAnAttributeIsNamedBecauseTheEngineIgnoresIt() throws IOException {
+    String followUp = shipped("processes/sales-follow-up.bpmn");
+    String attribute = followUp.replace("camunda:delegateExpression=\"${assignSalesRepDelegate}\"\n",
+        "camunda:delegateExpression=\"${assignSalesRepDelegate}\" camunda:failedJobRetryTimeCycle=\"R3/PT5M\"\n");
+
+    assertThat(attribute).isNotEqualTo(followUp);
+    assertThat(ModelConventions.retryCycles(model(followUp))).isEmpty();
+    assertThat(rules(ModelConventions.retryCycles(model(attribute)))).containsExactly("Task_AssignSalesRep retry-cycle");
+  }
+
+  @Test
   void anExpressionThatReachesABeanIsRefusedWhereverItIsWritten() throws IOException {
     String grant = "identityService.createMembership('paul','camunda-admin')";
     Map<String, String> edits = new LinkedHashMap<>();
