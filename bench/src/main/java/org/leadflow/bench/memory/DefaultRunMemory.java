@@ -35,6 +35,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.leadflow.bench.BenchRun;
 import org.leadflow.bench.LeadMix;
 
 /**
@@ -67,7 +68,7 @@ public final class DefaultRunMemory {
   private static final Pattern METRIC = Pattern.compile("^([a-z_]+)\\{([^}]*)\\} ([0-9.eE+-]+)$");
 
   private final Map<String, String> options;
-  private final Path repo = Path.of(System.getProperty("leadflow.repo", ".")).toAbsolutePath().normalize();
+  private final Path repo = BenchRun.repo();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
   private final String label;
@@ -78,7 +79,7 @@ public final class DefaultRunMemory {
 
   private DefaultRunMemory(Map<String, String> options) throws IOException {
     this.options = options;
-    this.label = options.getOrDefault("label", "run");
+    this.label = options.get("label");
     this.dataDir = Path.of("/tmp", "leadflow-bench-memory-" + label + "-" + ProcessHandle.current().pid());
     Path target = repo.resolve("bench/target");
     Files.createDirectories(target);
@@ -86,18 +87,19 @@ public final class DefaultRunMemory {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    Map<String, String> defaults = new LinkedHashMap<>();
+    for (String[] option : new String[][] {{"label", "run"}, {"jvm-args", ""}, {"env", ""}, {"leads", "1500"},
+        {"threads", "4"}, {"settle", "60"}, {"samples", "6"}}) {
+      defaults.put(option[0], option[1]);
     }
-    new DefaultRunMemory(options).run();
+    new DefaultRunMemory(BenchRun.options(defaults, args)).run();
   }
 
   private void run() throws Exception {
     deleteTree(dataDir);
     List<String> command = new ArrayList<>(List.of(repo.resolve("mvnw").toString(), "-o", "-q", "-pl", "app", "-am",
         "spring-boot:run", "-Dmodeler.skip=true"));
-    String jvmArgs = options.get("jvm-args");
+    String jvmArgs = options.get("jvm-args").isBlank() ? null : options.get("jvm-args");
     if (jvmArgs != null) {
       command.add("-Dspring-boot.run.jvmArguments=" + jvmArgs);
     }
@@ -107,7 +109,7 @@ public final class DefaultRunMemory {
     env.put("SERVER_PORT", Integer.toString(serverPort));
     env.put("KAFKA_PORT", Integer.toString(kafkaPort));
     env.put("LEADFLOW_DATA_DIR", dataDir.toString());
-    for (String pair : options.getOrDefault("env", "").split(",")) {
+    for (String pair : options.get("env").split(",")) {
       if (pair.contains("=")) {
         String[] kv = pair.split("=", 2);
         if (kv[1].isEmpty()) {
@@ -120,7 +122,7 @@ public final class DefaultRunMemory {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("label", label);
     result.put("jvmArgs", jvmArgs == null ? "(app/pom.xml as shipped)" : jvmArgs);
-    result.put("env", options.getOrDefault("env", ""));
+    result.put("env", options.get("env"));
     result.put("startedAt", Instant.now().toString());
     result.put("loadAverageAtStart", loadAverage());
     long started = System.nanoTime();
@@ -139,8 +141,8 @@ public final class DefaultRunMemory {
       // wall-clock leads/s depends on what else runs on the machine; the app's CPU per lead much less
       result.put("appCpuMsPerLead", Math.round((cpuSeconds(app.pid()) - cpuBefore) * 1000 / (int) result.get("leads")));
       result.put("gcPauseSecondsDuringDrive", Math.round((gcPauseSeconds() - gcBefore) * 100) / 100.0);
-      Thread.sleep(TimeUnit.SECONDS.toMillis(Long.parseLong(options.getOrDefault("settle", "60"))));   // the app settles
-      int samples = Integer.parseInt(options.getOrDefault("samples", "6"));
+      Thread.sleep(TimeUnit.SECONDS.toMillis(Long.parseLong(options.get("settle"))));   // the app settles
+      int samples = Integer.parseInt(options.get("samples"));
       double highest = 0;
       Map<String, Object> last = Map.of();
       for (int i = 0; i < samples; i++) {
@@ -165,10 +167,8 @@ public final class DefaultRunMemory {
       stop(app, maven);
       deleteTree(dataDir);
     }
-    String line = json.writeValueAsString(result);
-    System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-    Files.writeString(repo.resolve("bench/target/memory-results.jsonl"), line + "\n", StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    result.forEach((key, value) -> System.out.printf("  %-28s %s%n", key, value));
+    BenchRun.writeResults("memory-" + label, result);
   }
 
   /** The app's JVM: the java child of Maven whose command line runs LeadflowApplication. */
@@ -218,8 +218,8 @@ public final class DefaultRunMemory {
 
   /** The leads through REST and the engagement through Kafka; leads/s of the REST drive. */
   private Map<String, Object> drive() throws Exception {
-    int leads = Integer.parseInt(options.getOrDefault("leads", "1500"));
-    int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
+    int leads = Integer.parseInt(options.get("leads"));
+    int threads = Integer.parseInt(options.get("threads"));
     Random random = new Random(42);
     LeadMix mix = new LeadMix(random, Long.toString(System.currentTimeMillis() % 1_000_000, 36));
     List<ObjectNode> all = new ArrayList<>();
