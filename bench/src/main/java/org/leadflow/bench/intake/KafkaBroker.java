@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * A standalone Kafka broker for one benchmark run, through the repository's own script
- * (tools/kafka/standalone-broker.sh), in {@code /tmp/leadflow-bench-intake-kafka} with an empty data
+ * (tools/kafka/standalone-broker.sh), in {@code /tmp/leadflow-bench-intake-kafka-<port>} with an empty data
  * directory, so that no record or committed offset of an earlier run reaches the fresh database.
  */
 public final class KafkaBroker {
@@ -24,7 +24,7 @@ public final class KafkaBroker {
   }
 
   public static KafkaBroker start(Path repo, int port) throws IOException, InterruptedException {
-    return start(repo, Path.of("/tmp/leadflow-bench-intake-kafka"), port);
+    return start(repo, Path.of("/tmp/leadflow-bench-intake-kafka-" + port), port);
   }
 
   /** A broker in {@code directory} with an empty data directory. */

@@ -16,7 +16,8 @@ import org.leadflow.bench.timers.Database;
  * The app as users run it: the built jar with profiles {@code demo,mysql} against the benchmark's
  * database, and a standalone Kafka broker ({@code tools/kafka/standalone-broker.sh}) on loopback ports of
  * its own, as {@code .ci/run}'s Kafka smoke test starts them. Both are child processes stopped by their
- * pid; logs go to {@code /tmp/leadflow-bench-<name>-*.log} (name: tasklist, or the caller's).
+ * pid; logs go to {@code /tmp/leadflow-bench-<name>-<broker port>-*.log} (name: tasklist, or the caller's), so that two
+ * runs of one harness on different ports (two people, or two worktrees) neither share a broker directory nor a log.
  */
 public final class AppUnderTest implements AutoCloseable {
 
@@ -33,8 +34,9 @@ public final class AppUnderTest implements AutoCloseable {
     this.repo = repo;
     this.kafkaPort = kafkaPort;
     this.name = name;
-    this.appLog = Path.of("/tmp/leadflow-bench-" + name + "-app.log");
-    this.kafkaDir = Path.of("/tmp/leadflow-bench-" + name + "-kafka");
+    String prefix = "/tmp/leadflow-bench-" + name + "-" + kafkaPort;
+    this.appLog = Path.of(prefix + "-app.log");
+    this.kafkaDir = Path.of(prefix + "-kafka");
   }
 
   public String bootstrap() {
@@ -74,7 +76,7 @@ public final class AppUnderTest implements AutoCloseable {
         repo.resolve("tools/kafka/standalone-broker.sh").toString()));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("/tmp/leadflow-bench-" + name + "-broker.log").toFile()));
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("/tmp/leadflow-bench-" + name + "-" + kafkaPort + "-broker.log").toFile()));
     builder.environment().put("KAFKA_DIR", kafkaDir.toString());
     return builder.start().waitFor();
   }
