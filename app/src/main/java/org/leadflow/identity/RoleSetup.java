@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -21,7 +22,7 @@ import org.leadflow.process.LeadLifecycle;
 import org.leadflow.process.RepHandover;
 import org.leadflow.process.Opportunity;
 import org.leadflow.process.SalesFollowUp;
-import org.leadflow.process.SdrQualification;
+import org.leadflow.process.UncalledLeadReview;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -31,8 +32,9 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure, in every profile, that the working groups exist with what they need in Tasklist
  * (application access, reading process definitions, their task filters), and that process owners
- * can watch instances in Cockpit. Tasks themselves are authorised by Camunda per candidate group and
- * assignee (its default task authorizations), so each role sees and completes only its own tasks.
+ * can watch instances in Cockpit. Tasks are authorised by Camunda per candidate group and assignee (its
+ * default task authorizations), so each role sees and completes only its own tasks; the work queues of
+ * {@link QueueGrants} are authorised on their process definition instead (SDRs: all sdr-qualification tasks).
  * Idempotent: runs at every start.
  */
 @Component
@@ -64,6 +66,9 @@ public class RoleSetup {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     }
+    // work queues: the group reads and works every task of the process, without a row per task (QueueGrants)
+    QueueGrants.GROUP_BY_PROCESS.forEach((processKey, group) -> grant(group, Resources.PROCESS_DEFINITION,
+        processKey, ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK));
     // managers start rep-handover from Tasklist ("Start process") or POST /api/handovers
     grant(Roles.SALES_MANAGER, Resources.PROCESS_DEFINITION, RepHandover.KEY, Permissions.READ,
         Permissions.CREATE_INSTANCE);
@@ -83,7 +88,7 @@ public class RoleSetup {
             .orderByDueDate().asc(), Roles.SALES);
     // mine, or nobody's (a team without a supervisor): another manager's reviews are theirs alone
     filter("Escalations", "Leads whose SLA my reps let lapse: decide to reassign or leave them", -8,
-        tasks.createTaskQuery().taskDefinitionKeyIn(SdrQualification.Tasks.REVIEW_UNCALLED_LEAD,
+        tasks.createTaskQuery().taskDefinitionKeyIn(UncalledLeadReview.Tasks.REVIEW_UNCALLED_LEAD,
                 SalesFollowUp.Tasks.REVIEW_UNACCEPTED_LEAD, SalesFollowUp.Tasks.REVIEW_OVERDUE_FIRST_CONTACT,
                 Opportunity.Tasks.REVIEW_OVERDUE_OPPORTUNITY)
             .taskCandidateGroup(Roles.SALES_MANAGER).includeAssignedTasks()

@@ -39,6 +39,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.leadflow.identity.QueueGrants;
 import org.leadflow.identity.Roles;
 import org.leadflow.process.LeadVariables;
 import org.leadflow.process.ProcessVariable;
@@ -75,7 +76,7 @@ public final class ModelConventions {
   /** Every BPMN rule group. */
   public static List<ModelProblem> bpmn(String key, BpmnModelInstance model) {
     return Stream.of(process(key, model), diagram(model), flowNodes(model), serviceTasks(model), userTasks(model),
-        timers(model), retryCycles(model), exclusiveGateways(model), answerFlows(model), callActivities(model),
+        queueTasks(model), timers(model), retryCycles(model), exclusiveGateways(model), answerFlows(model), callActivities(model),
         naming(model), expressions(model))
         .flatMap(List::stream).toList();
   }
@@ -216,6 +217,30 @@ public final class ModelConventions {
       if (due == null || !POLICY_EXPRESSION.matcher(due).matches()) {
         problems.add(ModelProblem.error(id, "due-date", id + " needs a camunda:dueDate from a policy bean, "
             + "e.g. ${slaPolicy.firstContact(...)}" + (due == null ? "" : ", not '" + due + "'")));
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * A work queue of {@link QueueGrants} (its group reads and works every task of the process through a grant on
+   * the definition, with no authorization per task) offers each user task to that group only: a task for anyone
+   * else there would be readable by the whole group (the managers' review of an uncalled lead is a process of
+   * its own for that reason).
+   */
+  public static List<ModelProblem> queueTasks(BpmnModelInstance model) {
+    List<ModelProblem> problems = new ArrayList<>();
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      String group = QueueGrants.GROUP_BY_PROCESS.get(process.getId());
+      if (group == null) {
+        continue;
+      }
+      for (UserTask task : sorted(model.getModelElementsByType(UserTask.class))) {   // one process per model
+        if (!List.of(group).equals(task.getCamundaCandidateGroupsList())) {
+          problems.add(ModelProblem.error(task.getId(), "queue-group", task.getId() + ": every task of "
+              + process.getId() + " is readable by group '" + group + "' (a grant on the process definition), so its "
+              + "only candidate group must be '" + group + "'; a task for others belongs in a called process of its own"));
+        }
       }
     }
     return problems;

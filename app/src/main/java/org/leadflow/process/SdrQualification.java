@@ -11,7 +11,8 @@ public final class SdrQualification {
     public static final String RECORD_CALL_OUTCOME = "Task_RecordCallOutcome";
     public static final String AWAIT_FIRST_CALL_ATTEMPT = "SubProcess_AwaitFirstCallAttempt";
     public static final String CALL_LEAD_AGAIN = "Task_CallLeadAgain";
-    public static final String REVIEW_UNCALLED_LEAD = "Task_ReviewUncalledLead";
+    /** Calls uncalled-lead-review ({@link UncalledLeadReview}): the supervisor's review is not an SDR task. */
+    public static final String REVIEW_UNCALLED_LEAD = "CallActivity_ReviewUncalledLead";
     public static final String REASSIGN_SDR = "Task_ReassignSdr";
     public static final String MARK_LEAD_UNREACHABLE = "Task_MarkLeadUnreachable";
 

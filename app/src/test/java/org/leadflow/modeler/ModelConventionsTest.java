@@ -35,6 +35,23 @@ class ModelConventionsTest {
   }
 
   @Test
+  void aTaskForAnotherGroupInTheSdrQueueProcessIsNamedBecauseEverySdrCouldReadIt() throws IOException {
+    String sdrQualification = shipped("processes/sdr-qualification.bpmn");
+    assertThat(ModelConventions.bpmn("sdr-qualification", model(sdrQualification))).isEmpty();
+
+    String managersTaskInside = sdrQualification.replaceFirst(
+        "(<bpmn:userTask id=\"Task_CallLeadAgain\"[^>]*camunda:candidateGroups=)\"sdr\"", "$1\"sales-manager\"");
+    String sharedWithSales = sdrQualification.replaceFirst(
+        "(<bpmn:userTask id=\"Task_QualifyLead\"[^>]*camunda:candidateGroups=)\"sdr\"", "$1\"sdr,sales\"");
+
+    assertThat(rules(ModelConventions.queueTasks(model(managersTaskInside))))
+        .containsExactly("Task_CallLeadAgain queue-group");
+    assertThat(rules(ModelConventions.queueTasks(model(sharedWithSales)))).containsExactly("Task_QualifyLead queue-group");
+    assertThat(ModelConventions.queueTasks(model(lifecycle().replace("camunda:candidateGroups=\"marketing\"",
+        "camunda:candidateGroups=\"sales-manager\"")))).as("not a work queue process").isEmpty();
+  }
+
+  @Test
   void aUserTaskNeedsAFormOfTheDeploymentAndAPolicyDueDate() throws IOException {
     String edited = lifecycle().replace("camunda:formRefBinding=\"deployment\"", "camunda:formRefBinding=\"latest\"")
         .replaceAll("camunda:dueDate=\"[^\"]*\"", "camunda:dueDate=\"2030-01-01T00:00:00\"");

@@ -54,6 +54,12 @@ class BpmnConventionsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
+  void everyTaskOfAWorkQueueProcessIsOfferedToItsGroupOnly(Path file) {
+    assertThat(ModelConventions.queueTasks(read(file))).as(problems(file)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
   void everyTimerReadsItsDurationFromAPolicyBean(Path file) {
     assertThat(ModelConventions.timers(read(file))).as(problems(file)).isEmpty();
   }

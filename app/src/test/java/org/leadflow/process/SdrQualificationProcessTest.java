@@ -45,11 +45,14 @@ import org.leadflow.sla.TestSlaPolicies;
  * Paths of sdr-qualification (each has one test): a reached contact ends with the SDR's verdict; nobody
  * eligible leaves the call unassigned in the queue; an unanswered first call is retried by Task_CallLeadAgain
  * after the retry interval until the attempts run out (Task_MarkLeadUnreachable); the first call attempt's
- * SLA tiers — reminder, breach, escalation to the SDR team's supervisor (Task_ReviewUncalledLead: keep or
- * reassign now), reassignment (Task_ReassignSdr) and recycle (EndEvent_LeadRecycledNeverCalled) — each
- * fired by executing its timer job; a hand-raiser's tiers follow the hand-raiser row.
+ * SLA tiers — reminder, breach, escalation to the SDR team's supervisor (CallActivity_ReviewUncalledLead, the
+ * supervisor's task in uncalled-lead-review: keep or reassign now; the review ends with the SDR's call or a
+ * later tier), reassignment (Task_ReassignSdr) and recycle (EndEvent_LeadRecycledNeverCalled) — each fired by
+ * executing its timer job; a hand-raiser's tiers follow the hand-raiser row. The review itself:
+ * UncalledLeadReviewProcessTest.
  */
-@Deployment(resources = {"processes/sdr-qualification.bpmn", "forms/sdr-qualify-lead.form",
+@Deployment(resources = {"processes/sdr-qualification.bpmn", "processes/uncalled-lead-review.bpmn",
+    "forms/sdr-qualify-lead.form",
     "forms/sales-manager-review-overdue-lead.form", TestSlaPolicies.TABLE})
 class SdrQualificationProcessTest {
 
@@ -216,22 +219,55 @@ class SdrQualificationProcessTest {
 
     // then
     assertThat(qualification).hasPassed("Task_RemindCallAttemptOwner", "Task_RecordCallAttemptSlaBreach",
-        "Task_EscalateCallAttemptToManager");
-    Task review = task(SdrQualification.Tasks.REVIEW_UNCALLED_LEAD, qualification);
+        "Task_EscalateCallAttemptToManager").isWaitingAt(SdrQualification.Tasks.REVIEW_UNCALLED_LEAD,
+        SdrQualification.Tasks.QUALIFY_LEAD);
+    ProcessInstance reviewInstance = review(qualification);
+    assertThat(reviewInstance).hasBusinessKey(LEAD)
+        .variables().containsOnlyKeys(LeadVariables.LEAD_ID.name(), LeadVariables.SLA_MANAGER.name())
+        .containsEntry(LeadVariables.SLA_MANAGER.name(), SUPERVISOR);
+    Task review = task(UncalledLeadReview.Tasks.REVIEW_UNCALLED_LEAD, reviewInstance);
     assertThat(review).isAssignedTo(SUPERVISOR).hasCandidateGroupAssociated("sales-manager")
         .hasDueDate(Date.from(escalatedAt.plus(PROPERTIES.sla().managerReview())));
+    assertThat(taskService().getVariableLocal(review.getId(), LeadVariables.LEAD_SUMMARY.name())).isNotNull();
     assertThat(formService().getDeployedTaskForm(review.getId())).isNotNull();
     assertThat(tiers).containsExactly("SDR_CALL_ATTEMPT REMINDER", "SDR_CALL_ATTEMPT BREACH",
         "SDR_CALL_ATTEMPT ESCALATION");
 
     // when
-    complete(review, withVariables(LeadVariables.MANAGER_DECISION.name(), "KEEP_REP"));
+    complete(review, withVariables(LeadVariables.MANAGER_DECISION.name(), "KEEP_REP",
+        LeadVariables.MANAGER_NOTES.name(), "she calls back today"));
+
+    // then
+    assertThat(reviewInstance).isEnded().hasPassed(UncalledLeadReview.Events.LEAD_REVIEWED);
+    assertThat(qualification).hasPassed(SdrQualification.Tasks.REVIEW_UNCALLED_LEAD,
+        "EndEvent_CallAttemptOwnerKeepsLead").isWaitingAt(SdrQualification.Tasks.QUALIFY_LEAD)
+        .variables().containsEntry(LeadVariables.MANAGER_DECISION.name(), "KEEP_REP")
+        .containsEntry(LeadVariables.MANAGER_NOTES.name(), "she calls back today");
+
+    // when
     complete(task(SdrQualification.Tasks.QUALIFY_LEAD, qualification), withVariables(
         LeadVariables.CALL_OUTCOME.name(), "REACHED", LeadVariables.QUALIFICATION.name(), "DISQUALIFIED"));
 
     // then
-    assertThat(qualification).isEnded().hasPassed("EndEvent_CallAttemptOwnerKeepsLead",
-        SdrQualification.Events.LEAD_QUALIFIED);
+    assertThat(qualification).isEnded().hasPassed(SdrQualification.Events.LEAD_QUALIFIED);
+  }
+
+  @Test
+  void anOpenReviewEndsWhenTheSdrMakesTheCall() {
+    // given the supervisor has not decided yet
+    ProcessInstance qualification = startQualification();
+    fire("BoundaryEvent_CallAttemptEscalationDue", qualification);
+    ProcessInstance reviewInstance = review(qualification);
+
+    // when
+    complete(task(SdrQualification.Tasks.QUALIFY_LEAD, qualification), withVariables(
+        LeadVariables.CALL_OUTCOME.name(), "REACHED", LeadVariables.QUALIFICATION.name(), "SALES_READY"));
+
+    // then the review is gone with the sub-process, as the review task was when it was part of it
+    assertThat(reviewInstance).isEnded().hasNotPassed(UncalledLeadReview.Events.LEAD_REVIEWED);
+    assertThat(taskService().createTaskQuery().processInstanceId(reviewInstance.getId()).count()).isZero();
+    assertThat(qualification).isEnded().hasPassed(SdrQualification.Events.LEAD_QUALIFIED)
+        .hasNotPassed("Gateway_CallAttemptManagerReassigns");
   }
 
   @Test
@@ -241,7 +277,7 @@ class SdrQualificationProcessTest {
     fire("BoundaryEvent_CallAttemptEscalationDue", qualification);
 
     // when
-    complete(task(SdrQualification.Tasks.REVIEW_UNCALLED_LEAD, qualification),
+    complete(task(UncalledLeadReview.Tasks.REVIEW_UNCALLED_LEAD, review(qualification)),
         withVariables(LeadVariables.MANAGER_DECISION.name(), "REASSIGN_NOW"));
 
     // then
@@ -294,6 +330,11 @@ class SdrQualificationProcessTest {
         .businessKey(LEAD)
         .setVariables(LeadVariables.LEAD_ID.with(LEAD))
         .execute();
+  }
+
+  /** The supervisor's review called by the qualification (uncalled-lead-review), open. */
+  private static ProcessInstance review(ProcessInstance qualification) {
+    return assertThat(qualification).calledProcessInstance(UncalledLeadReview.KEY).isNotEnded().getActual();
   }
 
   private Instant fire(String boundaryEvent, ProcessInstance qualification) {
