@@ -24,7 +24,9 @@ import org.leadflow.bench.timers.Database;
  * <p>What is copied (the rows the engine wrote for the template's lifecycle and sdr-qualification
  * instances): executions, tasks, their identity links, variables, jobs (SLA timers, due {@code n} days
  * later for copy {@code n}, so none fires during the run), event subscriptions and the authorizations on
- * those tasks and instances (authorization is on: Tasklist shows a task only through one). Ids get the
+ * those tasks and instances. Since the SDR queue is authorised on the process definition (identity/QueueGrants)
+ * the engine writes no authorization per SDR task, so that copy is empty (the run reports it per table, and the
+ * engine's count of the queue still has to equal the database's: sam sees every copy). Ids get the
  * suffix {@code -<copy>}; byte arrays are shared (only read). History rows and the app's lead tables are
  * not copied: the Tasklist queries do not read them.
  */
