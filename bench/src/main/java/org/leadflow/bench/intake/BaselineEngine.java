@@ -45,9 +45,11 @@ class BaselineEngine {
   }
 
   /** Instances per second, counted over {@code measureSeconds} after {@code warmupSeconds}. */
-  static Map<String, Object> measure(Database database, LeadflowSettings settings, int threads, int warmupSeconds,
-      int measureSeconds) throws Exception {
+  static Map<String, Object> measure(Database database, LeadflowSettings settings, Map<String, String> driverSettings,
+      int threads, int warmupSeconds, int measureSeconds) throws Exception {
     Map<String, Object> properties = new LinkedHashMap<>(settings.shipped());
+    driverSettings.forEach((name, value) -> properties.put("spring.datasource.hikari.data-source-properties." + name,
+        value));
     properties.put("spring.datasource.url", database.url());
     properties.put("spring.datasource.username", database.user());
     properties.put("spring.datasource.password", database.password());
@@ -62,7 +64,9 @@ class BaselineEngine {
           .baselineOnMigrate(true).baselineVersion("0").load().migrate();
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       deployTrivialModel(engine);
-      return startFromThreads(engine.getRuntimeService(), threads, warmupSeconds, measureSeconds);
+      Map<String, Object> result = startFromThreads(engine.getRuntimeService(), threads, warmupSeconds, measureSeconds);
+      result.put("driverSettings", driverSettings);
+      return result;
     }
   }
 

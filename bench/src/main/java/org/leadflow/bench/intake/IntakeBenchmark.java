@@ -40,10 +40,18 @@ import org.leadflow.bench.timers.LeadflowSettings;
  *   <li>The app's RSS and heap after the runs.
  * </ol>
  *
+ * The baseline's pool gets the Connector/J settings the app gives every MySQL/MariaDB pool
+ * ({@code MySqlConnectionDefaults}: prepared-statement cache, batch rewriting), read from the app's source,
+ * so that the ratio compares the engine with the same driver; {@code --baseline-driver plain} measures it
+ * without them, {@code both} measures both (the ratios use the app's).
+ *
  * Options: {@code --leads 3000 --warmup-leads 100 --threads 4 --baseline-warmup 5 --baseline-seconds 20
+ * --baseline-driver app}
  * --rates 0.5,1.0 --rate-seconds 30 --duplicates 0.01 --poison 0.005 --events 0.3} (engagement events per
- * lead) {@code --seed 42 --database leadflow_bench_intake --broker-port 39092 --bootstrap} (an existing
- * broker instead of starting one) {@code --app-port 38080 --app-jvm-args "" --settle-timeout 600}.
+ * lead) {@code --seed 42 --database leadflow_bench_intake --broker-port 39092
+ * --broker-dir /tmp/leadflow-bench-intake-kafka} (its files; a second run beside this one needs its own)
+ * {@code --bootstrap} (an existing broker instead of starting one) {@code --app-port 38080 --app-jvm-args ""
+ * --app-jar app/target/leadflow-app-0.1.0-SNAPSHOT.jar} (relative to the repository) {@code --settle-timeout 600}.
  * The server and credentials come from DB_URL, DB_USER, DB_PASSWORD or {@code /tmp/leadflow-ci-db.env};
  * the database name from {@code --database}, every table of which is dropped.
  */
@@ -69,8 +77,10 @@ public final class IntakeBenchmark {
     for (String[] option : new String[][] {{"leads", "3000"}, {"warmup-leads", "100"}, {"threads", "4"},
         {"baseline-warmup", "5"}, {"baseline-seconds", "20"}, {"rates", "0.5,1.0"}, {"rate-seconds", "30"},
         {"duplicates", "0.01"}, {"poison", "0.005"}, {"events", "0.3"}, {"seed", "42"},
-        {"database", "leadflow_bench_intake"}, {"broker-port", "39092"}, {"bootstrap", ""}, {"app-port", "38080"},
-        {"app-jvm-args", ""}, {"settle-timeout", "600"}}) {
+        {"database", "leadflow_bench_intake"}, {"broker-port", "39092"},
+        {"broker-dir", "/tmp/leadflow-bench-intake-kafka"}, {"bootstrap", ""}, {"app-port", "38080"},
+        {"baseline-driver", "app"}, {"app-jvm-args", ""}, {"app-jar", "app/target/leadflow-app-0.1.0-SNAPSHOT.jar"},
+        {"settle-timeout", "600"}}) {
       defaults.put(option[0], option[1]);
     }
     Map<String, String> options = BenchRun.options(defaults, args);
@@ -88,6 +98,7 @@ public final class IntakeBenchmark {
     return Double.parseDouble(options.get(name));
   }
 
+  @SuppressWarnings("unchecked")
   private Map<String, Object> run() throws Exception {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("startedAt", Instant.now().toString());
@@ -95,16 +106,33 @@ public final class IntakeBenchmark {
     report.put("options", options);
     report.put("database", database.url().replaceFirst("\\?.*", ""));
 
-    System.out.printf("%n== baseline: raw engine, trivial process, %s threads%n", options.get("threads"));
-    database.dropAllTables();
-    Map<String, Object> baseline = BaselineEngine.measure(database, new LeadflowSettings(repo), option("threads"),
-        option("baseline-warmup"), option("baseline-seconds"));
+    String driver = options.get("baseline-driver");
+    if (!List.of("app", "plain", "both").contains(driver)) {
+      throw new IllegalArgumentException("--baseline-driver must be app, plain or both, was " + driver);
+    }
+    LeadflowSettings settings = new LeadflowSettings(repo);
+    if (!driver.equals("app")) {
+      System.out.printf("%n== baseline: raw engine, trivial process, %s threads, plain driver%n", options.get("threads"));
+      database.dropAllTables();
+      Map<String, Object> plain = BaselineEngine.measure(database, settings, Map.of(), option("threads"),
+          option("baseline-warmup"), option("baseline-seconds"));
+      report.put(driver.equals("plain") ? "baseline" : "baselinePlainDriver", plain);
+      System.out.printf("baseline, plain driver: %s instances/s%n", plain.get("instancesPerSecond"));
+    }
+    if (!driver.equals("plain")) {
+      System.out.printf("%n== baseline: raw engine, trivial process, %s threads, the app's driver settings %s%n",
+          options.get("threads"), settings.connectorJDefaults());
+      database.dropAllTables();
+      report.put("baseline", BaselineEngine.measure(database, settings, settings.connectorJDefaults(),
+          option("threads"), option("baseline-warmup"), option("baseline-seconds")));
+    }
     database.dropAllTables();   // the app starts on a fresh schema
-    report.put("baseline", baseline);
+    Map<String, Object> baseline = (Map<String, Object>) report.get("baseline");
     double baselineRate = ((Number) baseline.get("instancesPerSecond")).doubleValue();
     System.out.printf("baseline: %.1f instances/s%n", baselineRate);
 
-    KafkaBroker broker = options.get("bootstrap").isEmpty() ? KafkaBroker.start(repo, option("broker-port")) : null;
+    KafkaBroker broker = options.get("bootstrap").isEmpty() ? KafkaBroker.start(repo,
+        Path.of(options.get("broker-dir")), option("broker-port")) : null;
     String bootstrap = broker == null ? options.get("bootstrap") : broker.bootstrap();
     Path log = repo.resolve("bench/target/intake-app.log");
     Files.createDirectories(log.getParent());
@@ -114,7 +142,7 @@ public final class IntakeBenchmark {
         decimal("duplicates"), decimal("poison"), decimal("events"))) {
       System.out.printf("%n== leadflow app (demo,mysql) on %s, broker %s%n", database.url().replaceFirst("\\?.*", ""),
           bootstrap);
-      try (LeadflowApp app = LeadflowApp.start(repo.resolve("app/target/leadflow-app-0.1.0-SNAPSHOT.jar"), database,
+      try (LeadflowApp app = LeadflowApp.start(repo.resolve(options.get("app-jar")), database,
           bootstrap, option("app-port"), jvmArgs, log)) {
         report.put("appBootMs", app.bootMillis);
         report.put("appMemoryAfterBoot", app.memory());

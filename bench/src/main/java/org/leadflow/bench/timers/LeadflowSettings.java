@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
@@ -25,6 +27,7 @@ public final class LeadflowSettings {
 
   private final Map<String, Object> all = new LinkedHashMap<>();
   public final Path migrations;
+  private final Path connectorJSource;
 
   public LeadflowSettings(Path repo) throws IOException {
     Path resources = repo.resolve("app/src/main/resources");
@@ -42,6 +45,7 @@ public final class LeadflowSettings {
         }
       }
     }
+    connectorJSource = repo.resolve("app/src/main/java/org/leadflow/config/MySqlConnectionDefaults.java");
     migrations = repo.resolve("db/engine");
     if (!Files.isDirectory(migrations)) {
       throw new IOException("the engine-table migrations are not at " + migrations);
@@ -68,6 +72,27 @@ public final class LeadflowSettings {
   /** Everything the app ships ({@code camunda.bpm.*}, the pool): the leadflow variant. */
   public Map<String, Object> shipped() {
     return propertiesFor(Variant.LEADFLOW);
+  }
+
+  /**
+   * The Connector/J settings the app gives every MySQL/MariaDB pool, read from the map {@code DEFAULTS} of
+   * its {@code MySqlConnectionDefaults} (a bean post-processor, not configuration), never copied.
+   */
+  public Map<String, String> connectorJDefaults() throws IOException {
+    String source = Files.readString(connectorJSource);
+    Matcher map = Pattern.compile("DEFAULTS\\s*=\\s*Map\\.of\\(([^;]*)\\);").matcher(source);
+    if (!map.find()) {
+      throw new IOException("no DEFAULTS = Map.of(...) in " + connectorJSource);
+    }
+    Map<String, String> defaults = new LinkedHashMap<>();
+    Matcher pair = Pattern.compile("\"([^\"]+)\"\\s*,\\s*\"([^\"]*)\"").matcher(map.group(1));
+    while (pair.find()) {
+      defaults.put(pair.group(1), pair.group(2));
+    }
+    if (defaults.isEmpty()) {
+      throw new IOException("DEFAULTS of " + connectorJSource + " names no setting");
+    }
+    return defaults;
   }
 
   /** What the app sets for the job executor (shown in the report). */
