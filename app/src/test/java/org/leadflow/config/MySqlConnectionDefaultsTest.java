@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 class MySqlConnectionDefaultsTest {
 
   @Test
-  void aMySqlPoolSearchesOnlyItsOwnDatabaseAndKeepsParsedStatements() {
+  void aMySqlPoolSearchesOnlyItsOwnDatabaseKeepsParsedStatementsAndRewritesBatches() {
     HikariDataSource pool = pool("jdbc:mysql://127.0.0.1:3306/leadflow?sendFractionalSeconds=false");
 
     new MySqlConnectionDefaults().postProcessAfterInitialization(pool, "dataSource");
 
     assertThat(pool.getDataSourceProperties()).containsEntry("nullDatabaseMeansCurrent", "true")
-        .containsEntry("cachePrepStmts", "true").containsEntry("prepStmtCacheSize", "500");
+        .containsEntry("cachePrepStmts", "true").containsEntry("prepStmtCacheSize", "500")
+        .containsEntry("rewriteBatchedStatements", "true");
   }
 
   @Test
