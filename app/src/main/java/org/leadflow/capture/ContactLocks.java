@@ -1,5 +1,7 @@
 package org.leadflow.capture;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,20 @@ class ContactLocks {
             throw new IllegalStateException("lead_contact_lock has no bucket " + bucket + " (V013)");
           }
         });
+  }
+
+  /**
+   * {@link #lock} for the contacts of several captures in one transaction (an intake batch), all buckets at
+   * once and in bucket order, before the first capture: locking them capture by capture would take them out of
+   * order, and two batches could wait on each other crosswise.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void lockAll(Collection<String> contactKeys) {
+    List<Integer> buckets = contactKeys.stream().filter(Objects::nonNull).map(ContactLocks::bucket).distinct()
+        .sorted().toList();
+    if (!buckets.isEmpty() && locks.lockAll(buckets).size() != buckets.size()) {
+      throw new IllegalStateException("lead_contact_lock lacks some of the buckets " + buckets + " (V013)");
+    }
   }
 
   static int bucket(String contactKey) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.leadflow.engagement.EngagementService;
 import org.leadflow.lead.ActivityType;
@@ -72,7 +73,30 @@ public class LeadCaptureService {
    * @throws InvalidSubmissionException naming every field that cannot be accepted
    */
   public CaptureResult capture(LeadCaptureRequest request, String actor) {
-    Lead candidate = normalise(request);
+    return capture(prepare(request), actor);
+  }
+
+  /** A submission validated and normalised, ready to capture ({@link #prepare}). */
+  public static final class Prepared {
+    private final Lead candidate;
+
+    private Prepared(Lead candidate) {
+      this.candidate = candidate;
+    }
+  }
+
+  /**
+   * Validates and normalises a submission without touching the database.
+   *
+   * @throws InvalidSubmissionException naming every field that cannot be accepted
+   */
+  public Prepared prepare(LeadCaptureRequest request) {
+    return new Prepared(normalise(request));
+  }
+
+  /** {@link #capture(LeadCaptureRequest, String)} of a prepared submission. */
+  public CaptureResult capture(Prepared submission, String actor) {
+    Lead candidate = submission.candidate;
     CaptureResult result;
     try {
       result = transaction.execute(status -> captureInTransaction(candidate, actor));
@@ -81,6 +105,24 @@ public class LeadCaptureService {
     }
     metrics.captured(result.outcome().name());
     return result;
+  }
+
+  /**
+   * Captures several prepared submissions in one transaction, in their order, as {@link #capture} would one
+   * after the other: a later one sees what the earlier ones created (a re-send of one finds its lead, a second
+   * submission of a contact attaches to it). If any of them fails, nothing of any of them stays, and the
+   * exception is thrown; the caller then captures them one at a time to find out which one it was. The
+   * contact locks of all of them are taken first, in bucket order ({@link ContactLocks#lockAll}).
+   */
+  public List<CaptureResult> captureAll(List<Prepared> submissions, String actor) {
+    List<CaptureResult> results = transaction.execute(status -> {
+      contactLocks.lockAll(submissions.stream()
+          .flatMap(submission -> Stream.of(submission.candidate.email(), submission.candidate.phone()))
+          .toList());
+      return submissions.stream().map(submission -> captureInTransaction(submission.candidate, actor)).toList();
+    });
+    results.forEach(result -> metrics.captured(result.outcome().name()));
+    return results;
   }
 
   private CaptureResult captureInTransaction(Lead candidate, String actor) {

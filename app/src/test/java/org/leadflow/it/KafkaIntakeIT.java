@@ -164,6 +164,44 @@ class KafkaIntakeIT extends IntegrationTestBase {
   }
 
   @Test
+  void aPoisonRecordInABatchGoesToTheDeadLetterTopicAloneAndTheOthersBecomeOneLeadEach() {
+    // given: twelve records on one partition, so that polls bring them together (one transaction a poll):
+    // ten leads, a re-send of the third, and a record with a bad email in the middle
+    String batch = "mixed-" + unique();
+    List<String> records = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      records.add(submission("INQUIRY", batch + "-" + i).put("source", batch).toString());
+    }
+    records.add(3, records.get(2));
+    records.add(6, submission("INQUIRY", batch + "-bad").put("source", batch).put("email", "not-an-email").toString());
+
+    // when
+    records.forEach(record -> kafka.sendAsync(TOPIC, 0, null, record));
+    kafka.flush();
+
+    // then: each lead once, with one submission, and only the poison in the DLT, with its reason
+    await().atMost(INTAKE).until(() ->
+        jdbc.queryForObject("select count(*) from lead_submission where source = ?", Integer.class, batch) == 10);
+    awaitCaughtUp();
+    List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+    await().atMost(INTAKE).until(() -> {
+      dead.clear();
+      dead.addAll(kafka.readAll(DLT, r -> r.value().contains(batch)));
+      return !dead.isEmpty();
+    });
+    assertThat(dead).singleElement().satisfies(record -> {
+      assertThat(record.value()).contains(batch + "-bad");
+      assertThat(KafkaTestClient.header(record, "leadflow-error-reason"))
+          .contains("email must be a well-formed email address");
+    });
+    assertThat(jdbc.queryForObject("select count(*) from lead where source = ?", Integer.class, batch)).isEqualTo(10);
+    assertThat(jdbc.queryForObject("select count(distinct external_id) from lead where source = ?", Integer.class,
+        batch)).isEqualTo(10);
+    assertThat(jdbc.queryForObject("select count(*) from ACT_HI_PROCINST p join lead l on p.BUSINESS_KEY_ = l.id"
+        + " where l.source = ? and p.PROC_DEF_KEY_ = ?", Integer.class, batch, LeadLifecycle.KEY)).isEqualTo(10);
+  }
+
+  @Test
   void aThousandLeadsWithOnePercentDuplicatesGiveExactlyTheDistinctCount() {
     // given
     String batch = "bulk-" + unique();

@@ -64,6 +64,11 @@ final class KafkaTestClient implements AutoCloseable {
     producer.send(new ProducerRecord<>(topic, key, value));
   }
 
+  /** As {@link #sendAsync(String, String, String)}, to one partition. */
+  void sendAsync(String topic, int partition, String key, String value) {
+    producer.send(new ProducerRecord<>(topic, partition, key, value));
+  }
+
   void flush() {
     producer.flush();
   }
