@@ -46,11 +46,8 @@ import org.leadflow.bench.timers.LeadflowSettings;
  * without them, {@code both} measures both (the ratios use the app's).
  *
  * Options: {@code --leads 3000 --warmup-leads 100 --threads 4 --baseline-warmup 5 --baseline-seconds 20
- * --baseline-driver app}
- * --rates 0.5,1.0 --rate-seconds 30 --duplicates 0.01 --poison 0.005 --events 0.3} (engagement events per
- * lead) {@code --seed 42 --database leadflow_bench_intake --broker-port 39092
- * --broker-dir /tmp/leadflow-bench-intake-kafka} (its files; a second run beside this one needs its own)
- * {@code --bootstrap} (an existing broker instead of starting one) {@code --app-port 38080 --app-jvm-args ""
+ * --baseline-driver app --rates 0.5,1.0 --rate-seconds 30 --duplicates 0.01 --poison 0.005 --events 0.3} (engagement events per
+ * lead) {@code --seed 42 --database leadflow_bench_intake --broker-port 39092 --bootstrap} (an existing broker instead of starting one) {@code --app-port 38080 --app-jvm-args ""
  * --app-jar app/target/leadflow-app-0.1.0-SNAPSHOT.jar} (relative to the repository) {@code --settle-timeout 600}.
  * The server and credentials come from DB_URL, DB_USER, DB_PASSWORD or {@code /tmp/leadflow-ci-db.env};
  * the database name from {@code --database}, every table of which is dropped.
@@ -77,8 +74,7 @@ public final class IntakeBenchmark {
     for (String[] option : new String[][] {{"leads", "3000"}, {"warmup-leads", "100"}, {"threads", "4"},
         {"baseline-warmup", "5"}, {"baseline-seconds", "20"}, {"rates", "0.5,1.0"}, {"rate-seconds", "30"},
         {"duplicates", "0.01"}, {"poison", "0.005"}, {"events", "0.3"}, {"seed", "42"},
-        {"database", "leadflow_bench_intake"}, {"broker-port", "39092"},
-        {"broker-dir", "/tmp/leadflow-bench-intake-kafka"}, {"bootstrap", ""}, {"app-port", "38080"},
+        {"database", "leadflow_bench_intake"}, {"broker-port", "39092"}, {"bootstrap", ""}, {"app-port", "38080"},
         {"baseline-driver", "app"}, {"app-jvm-args", ""}, {"app-jar", "app/target/leadflow-app-0.1.0-SNAPSHOT.jar"},
         {"settle-timeout", "600"}}) {
       defaults.put(option[0], option[1]);
@@ -131,8 +127,7 @@ public final class IntakeBenchmark {
     double baselineRate = ((Number) baseline.get("instancesPerSecond")).doubleValue();
     System.out.printf("baseline: %.1f instances/s%n", baselineRate);
 
-    KafkaBroker broker = options.get("bootstrap").isEmpty() ? KafkaBroker.start(repo,
-        Path.of(options.get("broker-dir")), option("broker-port")) : null;
+    KafkaBroker broker = options.get("bootstrap").isEmpty() ? KafkaBroker.start(repo, option("broker-port")) : null;
     String bootstrap = broker == null ? options.get("bootstrap") : broker.bootstrap();
     Path log = repo.resolve("bench/target/intake-app.log");
     Files.createDirectories(log.getParent());
