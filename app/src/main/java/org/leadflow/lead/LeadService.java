@@ -133,7 +133,9 @@ public class LeadService {
   /** The validity check passed for {@code lead} (as the check read it: its capture-time facts go to the reports). */
   public void markValid(Lead lead, String rule) {
     Instant now = clock.instant();
+    Lead stored = lock(lead.id());
     leads.updateValidity(lead.id(), true, null, null, rule, null, now);
+    reports.verdictChanged(stored, true, null);
     reports.validated(lead, now);
   }
 
@@ -147,7 +149,9 @@ public class LeadService {
    */
   public void markInvalid(String leadId, InvalidReason reason, String duplicateOf, String actor, String detail,
       String rule) {
+    Lead stored = lock(leadId);
     leads.updateValidity(leadId, false, reason.name(), duplicateOf, rule, truncate(detail, 300), clock.instant());
+    reports.verdictChanged(stored, false, reason.name());
     moveToStage(leadId, LeadStage.INVALID, actor, reason.name() + (detail == null ? "" : " - " + detail)
         + (rule == null ? "" : " (" + rule + ")"));
   }

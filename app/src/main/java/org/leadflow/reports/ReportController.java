@@ -73,8 +73,9 @@ class ReportController {
       @Parameter(hidden = true) @RequestParam Map<String, String> params) {
     ReportFilter filter = filter(user, params);
     ReportService.StageTimes times = reports.stageTimes(filter);
-    ReportTable table = new ReportTable("stage", "passes", "medianSeconds", "p90Seconds");
-    times.stages().forEach(s -> table.row(s.stage(), s.passes(), s.medianSeconds(), s.p90Seconds()));
+    ReportTable table = new ReportTable("stage", "passes", "medianSeconds", "p90Seconds", "approximate");
+    times.stages().forEach(s -> table.row(s.stage(), s.passes(), s.medianSeconds(), s.p90Seconds(),
+        s.approximate()));
     return ReportTable.respond(filter, "stage-times", times, table);
   }
 

@@ -1,6 +1,7 @@
 package org.leadflow.reports;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -20,11 +21,60 @@ public interface ReportMapper {
   /** How far the lead's strict main line reached (-1: not started) and how often it entered {@code stage}. */
   PassState passState(String leadId, String stage);
 
+  /** The lead's passes not closed yet (normally one). */
+  List<OpenPass> openPasses(String leadId);
+
   void closeOpenPass(String leadId, Instant at);
+
+  /** A pass's time in stage in seconds (null while it is open). */
+  Long secondsOf(long passId);
 
   void insertPass(PassRow pass);
 
-  void insertLeadRep(String leadId, String rep, Instant at);
+  /** 1 when the person had not been assigned the lead before (a row was added), 0 otherwise. */
+  int insertLeadRep(String leadId, String rep, Instant at);
+
+  /** The people ever assigned the lead (report_lead_rep) with the team stored for each. */
+  List<LeadRep> repsOf(String leadId);
+
+  // ---- daily rollups (V019), maintained by ReportProjection: rows are added to (+= on a duplicate key)
+
+  void addDailyPasses(@Param("rows") List<DailyPass> rows);
+
+  void addDailyRecycles(@Param("rows") List<DailyRecycle> rows);
+
+  void addDailyQuality(@Param("rows") List<DailyQuality> rows);
+
+  void addDailyDurations(@Param("rows") List<DailyDuration> rows);
+
+  void addLeadDurationsToSlice(@Param("leadId") String leadId, @Param("dim") String dim,
+      @Param("value") String value, @Param("cohort") boolean cohort);
+
+  /**
+   * Adds the lead's passes (recycles, durations, verdict) so far to one rep or team slice (a new attribution),
+   * on the cohort or the event basis.
+   */
+  void addLeadPassesToSlice(@Param("leadId") String leadId, @Param("dim") String dim, @Param("value") String value,
+      @Param("cohort") boolean cohort);
+
+  void addLeadRecyclesToSlice(@Param("leadId") String leadId, @Param("dim") String dim, @Param("value") String value,
+      @Param("cohort") boolean cohort);
+
+  void addLeadQualityToSlice(@Param("leadId") String leadId, @Param("dim") String dim, @Param("value") String value);
+
+  record LeadRep(String rep, String teamId) {}
+
+  record OpenPass(long id, String stage, Instant enteredAt) {}
+
+  record DailyDuration(String basis, String dim, String dimValue, String stage, LocalDate day, int bucket,
+      long passes) {}
+
+  record DailyPass(String basis, String dim, String dimValue, String stage, LocalDate day, LocalDate prevDay,
+      long passes, long firstPasses, long strictPasses) {}
+
+  record DailyRecycle(String basis, String dim, String dimValue, LocalDate day, String reason, long passes) {}
+
+  record DailyQuality(String dim, String dimValue, LocalDate day, String verdict, String reason, long leads) {}
 
   /** When the lead was first contacted (report_first_contact), or null. */
   Instant firstContactAt(String leadId);
@@ -38,7 +88,11 @@ public interface ReportMapper {
 
   void setBusinessSeconds(@Param("leadId") String leadId, @Param("seconds") long seconds);
 
-  record PassState(int strictRank, int passes) {}
+  /**
+   * strictRank: how far the lead's strict line reached (-1: not started); passes: how often it entered the
+   * stage; lastEnteredAt: when it last did (null: never); allPasses: the lead's passes of any stage.
+   */
+  record PassState(int strictRank, int passes, Instant lastEnteredAt, int allPasses) {}
 
   record FirstContact(String leadId, Instant capturedAt, Instant contactedAt, String teamId, Long businessSeconds) {}
 
@@ -73,6 +127,12 @@ public interface ReportMapper {
   Long businessSecondsAt(@Param("f") ReportQuery f, @Param("offset") long offset);
 
   List<Point> trend(@Param("f") ReportQuery f, @Param("stage") String stage);
+
+  /** Completed passes per stage of a rollup slice (report_daily_duration, V019). */
+  List<StageCount> durationCounts(@Param("f") ReportQuery f);
+
+  /** The stage's duration histogram over the slice and period, by bucket ascending. */
+  List<DurationHistogram.Bucket> durationBuckets(@Param("f") ReportQuery f, @Param("stage") String stage);
 
   record StageCount(String stage, long leads, long passes) {}
 

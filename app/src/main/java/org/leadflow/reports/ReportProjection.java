@@ -1,17 +1,26 @@
 package org.leadflow.reports;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.leadflow.calendar.BusinessTime;
 import org.leadflow.lead.Lead;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the read model ({@code report_stage_pass}, {@code report_lead_rep}; V014, {@code report_first_contact};
- * V018, README "Reports") in step with the facts, in the caller's transaction (the lead's row is locked by
- * then). Two statements per stage change (close the open pass, insert the new one) plus one read of the lead's
- * strict rank; one statement per assignment; one read (plus one write the first time) per call attempt or
- * first contact.
+ * V018, the daily rollups {@code report_daily_pass}, {@code report_daily_recycle}, {@code report_daily_quality};
+ * V019, README "Reports") in step with the facts, in the caller's transaction (the lead's row is locked by
+ * then). Per stage change: one read of the lead's passes, close the open pass, insert the new one, read the
+ * lead's reps and add one row per basis and slice to the rollup (one statement; the first pass also adds the
+ * lead to the quality rollup, a recycle to the recycle rollup). Per new attribution: three insert-selects of the
+ * lead's rows into the rep's (and, the first time, the team's) slice. One read (plus one write the first time)
+ * per call attempt or first contact.
  */
 @Component
 public class ReportProjection {
@@ -31,23 +40,63 @@ public class ReportProjection {
   /** The lead (as it is now, dimensions set) entered {@code stage} at {@code at}. */
   public void entered(Lead lead, String stage, Instant at, String reason) {
     ReportMapper.PassState state = reports.passState(lead.id(), stage);
+    List<ReportMapper.OpenPass> open = reports.openPasses(lead.id());
     reports.closeOpenPass(lead.id(), at);
     Integer rank = strictRank(state.strictRank(), stage);
+    String stored = truncate(reason);
     reports.insertPass(new ReportMapper.PassRow(lead.id(), stage, state.passes() + 1, rank, at, null, null,
-        truncate(reason), lead.capturedAt(), lead.source(), lead.campaign(), lead.landingPage(), lead.region()));
+        stored, lead.capturedAt(), lead.source(), lead.campaign(), lead.landingPage(), lead.region()));
+    List<String[]> slices = slices(lead);
+    rollUp(lead, slices, stage, at, state, rank, stored);
+    closed(lead, slices, open);
   }
 
   /** The validity check passed: a VALID milestone (no time in it; the lead stays in its stage). */
   public void validated(Lead lead, Instant at) {
     ReportMapper.PassState state = reports.passState(lead.id(), "VALID");
-    reports.insertPass(new ReportMapper.PassRow(lead.id(), "VALID", state.passes() + 1,
-        strictRank(state.strictRank(), "VALID"), at, at, 0L, null, lead.capturedAt(), lead.source(),
-        lead.campaign(), lead.landingPage(), lead.region()));
+    Integer rank = strictRank(state.strictRank(), "VALID");
+    reports.insertPass(new ReportMapper.PassRow(lead.id(), "VALID", state.passes() + 1, rank, at, at, 0L, null,
+        lead.capturedAt(), lead.source(), lead.campaign(), lead.landingPage(), lead.region()));
+    rollUp(lead, slices(lead), "VALID", at, state, rank, null);
   }
 
-  /** Someone was assigned the lead (a no-op when they had been before). */
+  /**
+   * Someone was assigned the lead (a no-op when they had been before): the first time, the lead's rows so far
+   * join that person's rollup slice, and its team's when no earlier assignee of the lead was of that team.
+   */
   public void assigned(String leadId, String assignee, Instant at) {
-    reports.insertLeadRep(leadId, assignee, at);
+    if (reports.insertLeadRep(leadId, assignee, at) == 0) {
+      return;
+    }
+    List<ReportMapper.LeadRep> reps = reports.repsOf(leadId);
+    String team = reps.stream().filter(r -> r.rep().equals(assignee)).map(ReportMapper.LeadRep::teamId)
+        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    boolean newTeam = team != null
+        && reps.stream().noneMatch(r -> !r.rep().equals(assignee) && team.equals(r.teamId()));
+    addToSlice(leadId, "rep", assignee);
+    if (newTeam) {
+      addToSlice(leadId, "team", team);
+    }
+  }
+
+  /**
+   * The lead's validity verdict changes from the one {@code stored} has (as stored until now) to {@code valid}
+   * / {@code invalidReason}: the quality rollup moves the lead from the old verdict's rows to the new one's.
+   */
+  public void verdictChanged(Lead stored, Boolean valid, String invalidReason) {
+    String[] from = verdict(stored.valid(), stored.invalidReason());
+    String[] to = verdict(valid, invalidReason);
+    if (from[0].equals(to[0]) && from[1].equals(to[1])) {
+      return;
+    }
+    LocalDate day = day(stored.capturedAt());
+    List<ReportMapper.DailyQuality> rows = new ArrayList<>();
+    for (String[] slice : slices(stored)) {
+      rows.add(new ReportMapper.DailyQuality(slice[0], slice[1], day, from[0], from[1], -1));
+      rows.add(new ReportMapper.DailyQuality(slice[0], slice[1], day, to[0], to[1], 1));
+    }
+    rows.sort(QUALITY_ORDER);
+    reports.addDailyQuality(rows);
   }
 
   /**
@@ -69,6 +118,130 @@ public class ReportProjection {
     } else {
       reports.updateFirstContact(contact);
     }
+  }
+
+  /** The earliest day a pass can have: prev_day of a lead's first pass of a stage (V019). */
+  static final LocalDate NEVER = LocalDate.of(1000, 1, 1);
+
+  private static final Comparator<ReportMapper.DailyPass> PASS_ORDER = Comparator
+      .comparing(ReportMapper.DailyPass::basis).thenComparing(ReportMapper.DailyPass::dim)
+      .thenComparing(ReportMapper.DailyPass::dimValue);
+  private static final Comparator<ReportMapper.DailyRecycle> RECYCLE_ORDER = Comparator
+      .comparing(ReportMapper.DailyRecycle::basis).thenComparing(ReportMapper.DailyRecycle::dim)
+      .thenComparing(ReportMapper.DailyRecycle::dimValue);
+  private static final Comparator<ReportMapper.DailyDuration> DURATION_ORDER = Comparator
+      .comparing(ReportMapper.DailyDuration::basis).thenComparing(ReportMapper.DailyDuration::dim)
+      .thenComparing(ReportMapper.DailyDuration::dimValue).thenComparing(ReportMapper.DailyDuration::stage)
+      .thenComparing(ReportMapper.DailyDuration::day).thenComparingInt(ReportMapper.DailyDuration::bucket);
+  private static final Comparator<ReportMapper.DailyQuality> QUALITY_ORDER = Comparator
+      .comparing(ReportMapper.DailyQuality::dim).thenComparing(ReportMapper.DailyQuality::dimValue)
+      .thenComparing(ReportMapper.DailyQuality::verdict).thenComparing(ReportMapper.DailyQuality::reason);
+
+  /**
+   * One new pass in every slice of the lead, both bases; rows sorted by key so concurrent writers lock them in
+   * the same order. The lead's first pass ever (its capture) also counts it in the quality rollup.
+   */
+  private void rollUp(Lead lead, List<String[]> slices, String stage, Instant at, ReportMapper.PassState state,
+      Integer rank, String reason) {
+    LocalDate captured = day(lead.capturedAt());
+    LocalDate entered = day(at);
+    LocalDate previous = state.lastEnteredAt() == null ? NEVER : day(state.lastEnteredAt());
+    long first = state.passes() == 0 ? 1 : 0;
+    long strict = rank == null ? 0 : 1;
+    List<ReportMapper.DailyPass> passes = new ArrayList<>();
+    for (String[] slice : slices) {
+      passes.add(new ReportMapper.DailyPass("C", slice[0], slice[1], stage, captured, NEVER, 1, first, strict));
+      passes.add(new ReportMapper.DailyPass("E", slice[0], slice[1], stage, entered, previous, 1, first, strict));
+    }
+    passes.sort(PASS_ORDER);
+    reports.addDailyPasses(passes);
+    if (stage.equals("RECYCLED")) {
+      List<ReportMapper.DailyRecycle> recycles = new ArrayList<>();
+      String why = reason == null ? "UNKNOWN" : reason;
+      for (String[] slice : slices) {
+        recycles.add(new ReportMapper.DailyRecycle("C", slice[0], slice[1], captured, why, 1));
+        recycles.add(new ReportMapper.DailyRecycle("E", slice[0], slice[1], entered, why, 1));
+      }
+      recycles.sort(RECYCLE_ORDER);
+      reports.addDailyRecycles(recycles);
+    }
+    if (state.allPasses() == 0) {
+      String[] verdict = verdict(lead.valid(), lead.invalidReason());
+      List<ReportMapper.DailyQuality> quality = new ArrayList<>();
+      for (String[] slice : slices) {
+        quality.add(new ReportMapper.DailyQuality(slice[0], slice[1], captured, verdict[0], verdict[1], 1));
+      }
+      quality.sort(QUALITY_ORDER);
+      reports.addDailyQuality(quality);
+    }
+  }
+
+  /** The passes just closed go to the duration histogram (VALID, a milestone, has no time in it). */
+  private void closed(Lead lead, List<String[]> slices, List<ReportMapper.OpenPass> passes) {
+    List<ReportMapper.DailyDuration> rows = new ArrayList<>();
+    for (ReportMapper.OpenPass pass : passes) {
+      Long seconds = pass.stage().equals("VALID") ? null : reports.secondsOf(pass.id());
+      if (seconds == null) {
+        continue;
+      }
+      int bucket = DurationHistogram.bucket(seconds);
+      LocalDate entered = day(pass.enteredAt());
+      for (String[] slice : slices) {
+        rows.add(new ReportMapper.DailyDuration("C", slice[0], slice[1], pass.stage(), day(lead.capturedAt()),
+            bucket, 1));
+        rows.add(new ReportMapper.DailyDuration("E", slice[0], slice[1], pass.stage(), entered, bucket, 1));
+      }
+    }
+    if (!rows.isEmpty()) {
+      rows.sort(DURATION_ORDER);
+      reports.addDailyDurations(rows);
+    }
+  }
+
+  private void addToSlice(String leadId, String dim, String value) {
+    for (boolean cohort : new boolean[] {true, false}) {
+      reports.addLeadPassesToSlice(leadId, dim, value, cohort);
+      reports.addLeadRecyclesToSlice(leadId, dim, value, cohort);
+      reports.addLeadDurationsToSlice(leadId, dim, value, cohort);
+    }
+    reports.addLeadQualityToSlice(leadId, dim, value);
+  }
+
+  /** The rollup slices the lead counts in: all, its non-null dimensions, its reps and their distinct teams. */
+  private List<String[]> slices(Lead lead) {
+    List<String[]> slices = new ArrayList<>();
+    slices.add(new String[] {"all", ""});
+    slices.add(new String[] {"channel", lead.source()});
+    if (lead.campaign() != null) {
+      slices.add(new String[] {"campaign", lead.campaign()});
+    }
+    if (lead.landingPage() != null) {
+      slices.add(new String[] {"landing", lead.landingPage()});
+    }
+    if (lead.region() != null) {
+      slices.add(new String[] {"region", lead.region()});
+    }
+    Set<String> teams = new LinkedHashSet<>();
+    for (ReportMapper.LeadRep rep : reports.repsOf(lead.id())) {
+      slices.add(new String[] {"rep", rep.rep()});
+      if (rep.teamId() != null) {
+        teams.add(rep.teamId());
+      }
+    }
+    teams.forEach(team -> slices.add(new String[] {"team", team}));
+    return slices;
+  }
+
+  /** The quality rollup's verdict and reason columns (V019). */
+  static String[] verdict(Boolean valid, String invalidReason) {
+    if (valid == null) {
+      return new String[] {"U", ""};
+    }
+    return valid ? new String[] {"V", ""} : new String[] {"I", invalidReason == null ? "UNKNOWN" : invalidReason};
+  }
+
+  private static LocalDate day(Instant at) {
+    return LocalDate.ofInstant(at, ZoneOffset.UTC);
   }
 
   /**

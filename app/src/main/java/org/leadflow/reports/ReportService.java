@@ -82,20 +82,39 @@ public class ReportService {
         reports.invalidReasons(query).stream().map(r -> new ReasonLine(r.reason(), r.count())).toList());
   }
 
-  public record StageTime(String stage, long passes, Long medianSeconds, Long p90Seconds) {}
+  /**
+   * {@code approximate}: the median and p90 are read from the duration histogram (more than {@link
+   * #EXACT_DURATIONS_UP_TO} passes in a rollup slice; {@link DurationHistogram#RESOLUTION}), otherwise exact.
+   */
+  public record StageTime(String stage, long passes, Long medianSeconds, Long p90Seconds, boolean approximate) {}
 
-  public record StageTimes(Map<String, Object> filter, List<StageTime> stages) {}
+  public record StageTimes(Map<String, Object> filter, String approximateResolution, List<StageTime> stages) {}
 
-  /** Completed passes only (a lead still in the stage has no duration yet); nearest-rank percentiles. */
+  /** Up to this many completed passes of a stage the percentiles are exact (sorted passes), above approximate. */
+  public static final long EXACT_DURATIONS_UP_TO = 1_000;
+
+  /**
+   * Completed passes only (a lead still in the stage has no duration yet); nearest-rank percentiles, from the
+   * duration histogram (V019) for stages with many passes in a filter of at most one dimension.
+   */
   public StageTimes stageTimes(ReportFilter filter) {
     ReportQuery query = new ReportQuery(filter);
+    Map<String, Long> histogram = !query.isRollup() ? Map.of() : reports.durationCounts(query).stream()
+        .collect(Collectors.toMap(ReportMapper.StageCount::stage, ReportMapper.StageCount::passes));
     List<StageTime> stages = TIMED_STAGES.stream().map(stage -> {
+      long counted = histogram.getOrDefault(stage, 0L);
+      if (counted > EXACT_DURATIONS_UP_TO) {
+        List<DurationHistogram.Bucket> buckets = reports.durationBuckets(query, stage);
+        return new StageTime(stage, counted, DurationHistogram.percentile(buckets, 0.5, counted),
+            DurationHistogram.percentile(buckets, 0.9, counted), true);
+      }
       long passes = reports.countDurations(query, stage);
       return new StageTime(stage, passes,
           passes == 0 ? null : reports.durationAt(query, stage, Percentiles.nearestRankOffset(0.5, passes)),
-          passes == 0 ? null : reports.durationAt(query, stage, Percentiles.nearestRankOffset(0.9, passes)));
+          passes == 0 ? null : reports.durationAt(query, stage, Percentiles.nearestRankOffset(0.9, passes)),
+          false);
     }).toList();
-    return new StageTimes(filter.echo(), stages);
+    return new StageTimes(filter.echo(), DurationHistogram.RESOLUTION, stages);
   }
 
   public record SpeedToLead(Map<String, Object> filter, long leads, long contacted, Long medianBusinessSeconds,

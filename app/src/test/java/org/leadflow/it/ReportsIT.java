@@ -74,6 +74,7 @@ class ReportsIT extends IntegrationTestBase {
       Lead l5 = lead("L5", "event", "cB", null);
       path(l5, "CAPTURED", 0, "VALID", 1, "MQL", 1, "SQL", 2, "RECYCLED:timing", 4, "MQL", 8, "SQL", 9);
       projection.assigned(l5.id(), "sara", at(1));
+      verdict(l5, true, null);
       jdbc.update("update lead set valid = true, stage = 'SQL' where id = ?", l5.id());
       Lead l6 = lead("L6", "event", "cA", null);
       path(l6, "CAPTURED", 0, "VALID", 1, "SQL", 2, "SAL", 3, "OPPORTUNITY", 4, "WON", 5);
@@ -312,29 +313,25 @@ class ReportsIT extends IntegrationTestBase {
     return lead;
   }
 
-  /** Stage, hours after T0, stage, hours ...; "RECYCLED:reason" carries the recycle reason; VALID is the check. */
   private void path(Lead lead, Object... steps) {
-    for (int i = 0; i < steps.length; i += 2) {
-      String stage = (String) steps[i];
-      Instant when = at(((Number) steps[i + 1]).doubleValue());
-      if (stage.equals("VALID")) {
-        projection.validated(lead, when);
-      } else if (stage.startsWith("RECYCLED:")) {
-        projection.entered(lead, "RECYCLED", when, stage.substring("RECYCLED:".length()));
-      } else {
-        projection.entered(lead, stage, when, "to " + stage);
-      }
-    }
+    ReportPaths.path(projection, lead, T0, steps);
   }
 
   private void close(Lead lead, String stage, String reason, boolean valid) {
+    verdict(lead, valid, null);
     jdbc.update("update lead set stage = ?, close_reason = ?, valid = ? where id = ?", stage, reason, valid,
         lead.id());
   }
 
   private void invalid(Lead lead, String reason) {
+    verdict(lead, false, reason);
     jdbc.update("update lead set stage = 'INVALID', valid = false, invalid_reason = ? where id = ?", reason,
         lead.id());
+  }
+
+  /** A validity verdict as LeadService.markValid / markInvalid records it for the reports (the quality rollup). */
+  private void verdict(Lead lead, boolean valid, String reason) {
+    projection.verdictChanged(leadMapper.findById(lead.id()).orElseThrow(), valid, reason);
   }
 
   /** An activity as LeadService.recordActivity writes it: a call attempt or first contact also feeds the read model. */

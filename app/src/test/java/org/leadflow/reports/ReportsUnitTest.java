@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Percentiles, the strict line's rank rule, the filter's parsing and the CSV writer. */
+/**
+ * Percentiles (exact and from the duration histogram), the strict line's rank rule, the filter's parsing and
+ * rollup slice, and the CSV writer.
+ */
 class ReportsUnitTest {
 
   private static final LocalDate TODAY = LocalDate.parse("2026-12-02");
@@ -23,6 +28,60 @@ class ReportsUnitTest {
     assertThat(Percentiles.nearestRank(List.of(), 0.5)).isNull();
     assertThat(Percentiles.nearestRankOffset(0.5, 6)).isEqualTo(2);
     assertThat(Percentiles.nearestRankOffset(0.9, 6)).isEqualTo(5);
+  }
+
+  @Test
+  void aHistogramBucketReadsWithin5PercentOfEveryDurationInIt() {
+    assertThat(DurationHistogram.bucket(0)).isZero();
+    assertThat(DurationHistogram.bucket(-3)).isZero();
+    assertThat(DurationHistogram.value(0)).isZero();
+    assertThat(DurationHistogram.bucket(1)).isEqualTo(1);
+    assertThat(DurationHistogram.value(DurationHistogram.bucket(1))).isEqualTo(1);
+    assertThat(DurationHistogram.bucket(365L * 86_400)).isEqualTo(182);
+    for (long seconds = 20; seconds < 400L * 86_400; seconds = seconds * 21 / 20 + 1) {
+      long read = DurationHistogram.value(DurationHistogram.bucket(seconds));
+      // 5 % of the value, plus the rounding to whole seconds
+      assertThat((double) Math.abs(read - seconds)).as(seconds + " s read as " + read)
+          .isLessThanOrEqualTo(0.05 * seconds + 0.5);
+    }
+  }
+
+  @Test
+  void percentilesFromTheHistogramAreTheExactOnesWithin5Percent() {
+    List<Long> durations = new ArrayList<>();
+    for (long i = 1; i <= 2_001; i++) {
+      durations.add(60 + i * i % 86_400);   // a spread from a minute to a day
+    }
+    durations.sort(Long::compare);
+    TreeMap<Integer, Long> counts = new TreeMap<>();
+    durations.forEach(d -> counts.merge(DurationHistogram.bucket(d), 1L, Long::sum));
+    List<DurationHistogram.Bucket> buckets = counts.entrySet().stream()
+        .map(e -> new DurationHistogram.Bucket(e.getKey(), e.getValue())).toList();
+    for (double q : new double[] {0.5, 0.9}) {
+      long exact = Percentiles.nearestRank(durations, q);
+      long approximate = DurationHistogram.percentile(buckets, q, durations.size());
+      assertThat((double) Math.abs(approximate - exact)).as("q=" + q + ": " + approximate + " vs " + exact)
+          .isLessThanOrEqualTo(0.05 * exact + 0.5);
+    }
+    assertThat(DurationHistogram.percentile(List.of(), 0.5, 0)).isNull();
+    // all in one bucket: every percentile is that bucket's figure
+    assertThat(DurationHistogram.percentile(List.of(new DurationHistogram.Bucket(50, 7)), 0.9, 7))
+        .isEqualTo(DurationHistogram.value(50));
+  }
+
+  @Test
+  void aFilterOfAtMostOneDimensionReadsTheRollups() {
+    ReportQuery none = new ReportQuery(ReportFilter.parse(Map.of(), TODAY));
+    assertThat(none.isRollup()).isTrue();
+    assertThat(none.getDim() + "/" + none.getDimValue()).isEqualTo("all/");
+    ReportQuery landing = new ReportQuery(ReportFilter.parse(Map.of("landingPage", "/lp/x", "basis", "event"),
+        TODAY));
+    assertThat(landing.isRollup()).isTrue();
+    assertThat(landing.getDim() + "/" + landing.getDimValue() + "/" + landing.getBasisCode())
+        .isEqualTo("landing//lp/x/E");
+    assertThat(new ReportQuery(ReportFilter.parse(Map.of("team", "t", "rep", "leo"), TODAY)).isRollup()).isFalse();
+    assertThat(new ReportQuery(ReportFilter.parse(Map.of("channel", "sem", "region", "DACH"), TODAY)).isRollup())
+        .isFalse();
   }
 
   @Test

@@ -1,0 +1,244 @@
+package org.leadflow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.leadflow.lead.Lead;
+import org.leadflow.lead.LeadMapper;
+import org.leadflow.lead.TestLeads;
+import org.leadflow.reports.ReportProjection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The daily rollups (V019) equal a recount: leads captured on a day of their own (far in the future, so no
+ * other test writes passes on it or the days after), driven through {@link ReportProjection} with recycles
+ * (passes of one stage on one day and on later days), assignments before and after passes (a rep's slice gets
+ * the lead's earlier rows), two reps of one team (the team counts the lead once) and verdict changes. Then
+ * every rollup row of those days is compared with the same figures counted from report_stage_pass,
+ * report_lead_rep and lead the way V019's backfill counts them, and a report over several dimensions at once
+ * (the read model's path) agrees with the same report per single dimension (the rollups' path).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportRollupsIT extends IntegrationTestBase {
+
+  @Autowired ReportProjection projection;
+  @Autowired LeadMapper leadMapper;
+
+  private final String u = unique();
+  private final String region = "rollup-" + u;
+  private final String campaign = "rollup-c-" + u;
+  /** A day of this run's own in 2041 (UTC). */
+  private final LocalDate day = LocalDate.of(2041, 1, 1).plusDays(Math.floorMod(u.hashCode(), 300));
+  private final Instant t0 = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
+
+  @BeforeAll
+  void theDataset() {
+    Lead a = lead("web-form", campaign, "/lp/a");
+    path(a, "CAPTURED", 0, "VALID", 1, "MQL", 1, "RECYCLED:timing", 2, "MQL", 3, "RECYCLED:timing", 30,
+        "NURTURING", 31, "MQL", 50, "SQL", 51);
+    projection.assigned(a.id(), "leo", at(52));     // after its passes: they join leo's slice then
+    projection.assigned(a.id(), "lena", at(53));    // same team as leo: the team counts the lead once
+    path(a, "SAL", 54, "OPPORTUNITY", 60, "WON", 80);
+    verdict(a, true, null);
+    Lead b = lead("sem", campaign, null);
+    projection.assigned(b.id(), "sam", at(0));
+    path(b, "CAPTURED", 0, "MQL", 1, "SQL", 2, "RECYCLED:no-budget", 26, "MQL", 27, "SQL", 28);
+    verdict(b, true, null);
+    verdict(b, false, "NO_NEED");                    // valid first, invalid later: moved, not added
+    Lead c = lead("event", null, "/lp/a");
+    path(c, "CAPTURED", 0, "INVALID", 0.5);
+    verdict(c, false, "SPAM");
+    projection.assigned(c.id(), "leo", at(1));
+  }
+
+  @Test
+  void everyRollupRowOfTheDaysIsTheRecount() {
+    String days = "on_day between ? and ?";
+    Object[] period = {day, day.plusDays(10)};
+    assertThat(rows("select basis, dim, dim_value, stage, on_day, prev_day, passes, first_passes, strict_passes"
+        + " from report_daily_pass where " + days, period))
+        .isEqualTo(rows(recountPasses(), period))
+        .isNotEmpty();
+    assertThat(rows("select basis, dim, dim_value, on_day, reason, passes from report_daily_recycle where " + days,
+        period)).isEqualTo(rows(recountRecycles(), period)).hasSizeGreaterThan(4);
+    assertThat(rows("select dim, dim_value, on_day, verdict, reason, leads from report_daily_quality where " + days
+        + " and leads <> 0", period)).isEqualTo(rows(recountQuality(), period)).isNotEmpty();
+  }
+
+  @Test
+  void aRepsAndATeamsSliceHaveTheLeadsPassesFromBeforeTheAssignment() {
+    // rep and campaign: two dimensions, the read model's path; rep alone: leo's slice of the rollup
+    assertThat(stages(report("funnel", "&rep=leo&campaign=" + campaign)))
+        .containsEntry("CAPTURED", "1/1").containsEntry("MQL", "1/3").containsEntry("RECYCLED", "1/2")
+        .containsEntry("WON", "1/1").containsEntry("INVALID", "0/0");
+    assertThat(stages(report("funnel", "&rep=leo")))
+        .containsEntry("CAPTURED", "2/2").containsEntry("MQL", "1/3").containsEntry("RECYCLED", "1/2")
+        .containsEntry("WON", "1/1").containsEntry("INVALID", "1/1");
+    // leo and lena are of one team: the team counts lead a once
+    assertThat(stages(report("funnel", "&team=" + teamOf("leo")))).containsEntry("MQL", "1/3");
+    assertThat(report("quality", "&rep=leo").path("captured").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void funnelFromTheRollupsCountsLeadsOnceInEitherBasis() {
+    Map<String, Object> any = stages(report("funnel", "&region=" + region));
+    assertThat(any.toString()).isEqualTo("{CAPTURED=3/3, DISQUALIFIED=0/0, INVALID=1/1, LOST=0/0, MQL=2/5,"
+        + " NURTURING=1/1, OPPORTUNITY=1/1, RECYCLED=2/3, SAL=1/1, SQL=2/3, VALID=1/1, WON=1/1}");
+    // b went CAPTURED -> MQL, off the strict line
+    assertThat(stages(report("funnel", "&semantics=strict&region=" + region)).toString()).isEqualTo(
+        "{CAPTURED=3/3, DISQUALIFIED=0/0, INVALID=1/1, LOST=0/0, MQL=1/1, NURTURING=1/1, OPPORTUNITY=1/1,"
+        + " RECYCLED=2/3, SAL=1/1, SQL=1/1, VALID=1/1, WON=1/1}");
+    // event basis from the second day: a's and b's later MQL passes count their leads once (their first passes
+    // were on the first day)
+    assertThat(stages(report("funnel", "&basis=event&region=" + region, day.plusDays(1))).toString()).isEqualTo(
+        "{CAPTURED=0/0, DISQUALIFIED=0/0, INVALID=0/0, LOST=0/0, MQL=2/2, NURTURING=1/1, OPPORTUNITY=1/1,"
+        + " RECYCLED=2/2, SAL=1/1, SQL=2/2, VALID=0/0, WON=1/1}");
+  }
+
+  @Test
+  void qualityRecyclesAndTrendFromTheRollups() {
+    JsonNode quality = report("quality", "&region=" + region);
+    assertThat(quality.path("captured").asLong()).isEqualTo(3);
+    assertThat(quality.path("valid").asLong()).isEqualTo(1);     // b: valid first, invalid later
+    assertThat(quality.path("invalid").asLong()).isEqualTo(2);
+    assertThat(quality.path("invalidByReason").toString())
+        .isEqualTo("[{\"reason\":\"NO_NEED\",\"leads\":1},{\"reason\":\"SPAM\",\"leads\":1}]");
+    JsonNode recycles = report("recycles", "&basis=event&region=" + region);
+    assertThat(recycles.path("recycles").asLong()).isEqualTo(3);
+    assertThat(recycles.path("recycledLeads").asLong()).isEqualTo(2);
+    assertThat(recycles.path("byReason").toString())
+        .isEqualTo("[{\"reason\":\"timing\",\"count\":2},{\"reason\":\"no-budget\",\"count\":1}]");
+    // event basis per day: a entered MQL twice on the first day and counts once there
+    JsonNode trend = report("trend", "&basis=event&measure=mql&interval=day&region=" + region);
+    assertThat(trend.path("points").get(0).path("value").asLong()).isEqualTo(2);
+    assertThat(trend.path("points").get(1).path("value").asLong()).isEqualTo(1);
+    assertThat(trend.path("points").get(2).path("value").asLong()).isEqualTo(1);
+  }
+
+  private Lead lead(String source, String campaignOfLead, String landingPage) {
+    String id = UUID.randomUUID().toString();
+    Lead lead = TestLeads.lead(id).source(source).externalId("rollup-" + id).campaign(campaignOfLead)
+        .landingPage(landingPage).region(region).capturedAt(t0).ownerId(null)
+        .email("rollup." + id + "@reports.example").phone(null).build();
+    leadMapper.insert(lead);
+    return lead;
+  }
+
+  private void path(Lead lead, Object... steps) {
+    ReportPaths.path(projection, lead, t0, steps);
+  }
+
+  private void verdict(Lead lead, boolean valid, String reason) {
+    projection.verdictChanged(leadMapper.findById(lead.id()).orElseThrow(), valid, reason);
+    jdbc.update("update lead set valid = ?, invalid_reason = ? where id = ?", valid, reason, lead.id());
+  }
+
+  private Instant at(double hours) {
+    return t0.plus(Duration.ofMinutes((long) (hours * 60)));
+  }
+
+  private String teamOf(String rep) {
+    return jdbc.queryForObject("select team_id from lead_rep where user_id = ?", String.class, rep);
+  }
+
+  /** Rows as sorted lines (every column as text). */
+  private List<String> rows(String sql, Object... args) {
+    return jdbc.queryForList(sql, args).stream().map(row -> row.values().toString()).sorted().toList();
+  }
+
+  /** The slices of a pass: all, its dimensions, and per lead its reps and distinct teams (V019's backfill). */
+  private static final String SLICES = "select id, 'all' as dim, '' as dim_value from report_stage_pass"
+      + " union all select id, 'channel', source from report_stage_pass"
+      + " union all select id, 'campaign', campaign from report_stage_pass where campaign is not null"
+      + " union all select id, 'landing', landing_page from report_stage_pass where landing_page is not null"
+      + " union all select id, 'region', region from report_stage_pass where region is not null"
+      + " union all select p.id, 'rep', r.rep from report_stage_pass p join report_lead_rep r on r.lead_id = p.lead_id"
+      + " union all select p.id, 'team', t.team_id from report_stage_pass p join (select distinct lead_id, team_id"
+      + " from report_lead_rep where team_id is not null) t on t.lead_id = p.lead_id";
+
+  private static String recountPasses() {
+    String strict = "sum(case when p.strict_rank is not null then 1 else 0 end)";
+    String first = "sum(case when p.pass_no = 1 then 1 else 0 end)";
+    // per pass: the day the lead entered the same stage the time before (an independent definition: the
+    // latest earlier pass, not pass_no - 1)
+    String passes = "(select p.*, coalesce((select cast(max(q.entered_at) as date) from report_stage_pass q"
+        + " where q.lead_id = p.lead_id and q.stage = p.stage and q.entered_at < p.entered_at),"
+        + " date '1000-01-01') as prev_day from report_stage_pass p)";
+    return "select * from ("
+        + "select 'C' as basis, s.dim, s.dim_value, p.stage, cast(p.captured_at as date) as on_day,"
+        + " date '1000-01-01' as prev_day, count(*) as passes, " + first + " as first_passes, " + strict
+        + " as strict_passes from report_stage_pass p join (" + SLICES + ") s on s.id = p.id"
+        + " group by s.dim, s.dim_value, p.stage, cast(p.captured_at as date)"
+        + " union all select 'E', s.dim, s.dim_value, p.stage, cast(p.entered_at as date), p.prev_day, count(*), "
+        + first + ", " + strict + " from " + passes + " p join (" + SLICES + ") s on s.id = p.id"
+        + " group by s.dim, s.dim_value, p.stage, cast(p.entered_at as date), p.prev_day) x"
+        + " where x.on_day between ? and ?";
+  }
+
+  private static String recountRecycles() {
+    return "select * from ("
+        + "select 'C' as basis, s.dim, s.dim_value, cast(p.captured_at as date) as on_day,"
+        + " coalesce(p.reason, 'UNKNOWN') as reason, count(*) as passes"
+        + " from report_stage_pass p join (" + SLICES + ") s on s.id = p.id where p.stage = 'RECYCLED'"
+        + " group by s.dim, s.dim_value, cast(p.captured_at as date), coalesce(p.reason, 'UNKNOWN')"
+        + " union all select 'E', s.dim, s.dim_value, cast(p.entered_at as date), coalesce(p.reason, 'UNKNOWN'),"
+        + " count(*) from report_stage_pass p join (" + SLICES + ") s on s.id = p.id where p.stage = 'RECYCLED'"
+        + " group by s.dim, s.dim_value, cast(p.entered_at as date), coalesce(p.reason, 'UNKNOWN')"
+        + ") x where x.on_day between ? and ?";
+  }
+
+  private static String recountQuality() {
+    String verdict = "case when l.valid = true then 'V' when l.valid = false then 'I' else 'U' end";
+    String reason = "case when l.valid = false then coalesce(l.invalid_reason, 'UNKNOWN') else '' end";
+    String slices = "select id, 'all' as dim, '' as dim_value from lead"
+        + " union all select id, 'channel', source from lead"
+        + " union all select id, 'campaign', campaign from lead where campaign is not null"
+        + " union all select id, 'landing', landing_page from lead where landing_page is not null"
+        + " union all select id, 'region', region from lead where region is not null"
+        + " union all select lead_id, 'rep', rep from report_lead_rep"
+        + " union all select distinct lead_id, 'team', team_id from report_lead_rep where team_id is not null";
+    return "select s.dim, s.dim_value, cast(l.captured_at as date) as on_day, " + verdict + " as verdict, " + reason
+        + " as reason, count(*) as leads from lead l join (" + slices + ") s on s.id = l.id"
+        + " where cast(l.captured_at as date) between ? and ?"
+        + " group by s.dim, s.dim_value, cast(l.captured_at as date), " + verdict + ", " + reason;
+  }
+
+  private JsonNode report(String name, String query) {
+    return report(name, query, day);
+  }
+
+  private JsonNode report(String name, String query, LocalDate from) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("mia", "mia");
+    ResponseEntity<String> response = http.exchange("/api/reports/" + name + "?from=" + from + "&to="
+        + day.plusDays(10) + query, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
+    try {
+      return json.readTree(response.getBody());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Object> stages(JsonNode funnel) {
+    Map<String, Object> stages = new TreeMap<>();
+    funnel.path("stages").forEach(s -> stages.put(s.path("stage").asText(),
+        s.path("leads").asLong() + "/" + s.path("passes").asLong()));
+    return stages;
+  }
+}
