@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,10 +16,11 @@ import org.springframework.stereotype.Component;
  * V018, the daily rollups {@code report_daily_pass}, {@code report_daily_recycle}, {@code report_daily_quality};
  * V019, README "Reports") in step with the facts, in the caller's transaction (the lead's row is locked by
  * then). Per stage change: one read of the lead's passes, close the open pass, insert the new one, read the
- * lead's reps and add one row per basis and slice to the rollup (one statement; the first pass also adds the
- * lead to the quality rollup, a recycle to the recycle rollup). Per new attribution: three insert-selects of the
- * lead's rows into the rep's (and, the first time, the team's) slice. One read (plus one write the first time)
- * per call attempt or first contact.
+ * lead's reps and add one row per basis and slice to the rollup (the first pass also adds the lead to the
+ * quality rollup, a recycle to the recycle rollup); the rollup rows are summed over the transaction and written
+ * just before it commits ({@link RollupDeltas}: the "all leads, today" rows are every capture's). Per new
+ * attribution: three insert-selects of the lead's rows into the rep's (and, the first time, the team's) slice,
+ * at once. One read (plus one write the first time) per call attempt or first contact.
  */
 @Component
 public class ReportProjection {
@@ -95,8 +95,7 @@ public class ReportProjection {
       rows.add(new ReportMapper.DailyQuality(slice[0], slice[1], day, from[0], from[1], -1));
       rows.add(new ReportMapper.DailyQuality(slice[0], slice[1], day, to[0], to[1], 1));
     }
-    rows.sort(QUALITY_ORDER);
-    reports.addDailyQuality(rows);
+    RollupDeltas.addQuality(reports, rows);
   }
 
   /**
@@ -123,23 +122,9 @@ public class ReportProjection {
   /** The earliest day a pass can have: prev_day of a lead's first pass of a stage (V019). */
   static final LocalDate NEVER = LocalDate.of(1000, 1, 1);
 
-  private static final Comparator<ReportMapper.DailyPass> PASS_ORDER = Comparator
-      .comparing(ReportMapper.DailyPass::basis).thenComparing(ReportMapper.DailyPass::dim)
-      .thenComparing(ReportMapper.DailyPass::dimValue);
-  private static final Comparator<ReportMapper.DailyRecycle> RECYCLE_ORDER = Comparator
-      .comparing(ReportMapper.DailyRecycle::basis).thenComparing(ReportMapper.DailyRecycle::dim)
-      .thenComparing(ReportMapper.DailyRecycle::dimValue);
-  private static final Comparator<ReportMapper.DailyDuration> DURATION_ORDER = Comparator
-      .comparing(ReportMapper.DailyDuration::basis).thenComparing(ReportMapper.DailyDuration::dim)
-      .thenComparing(ReportMapper.DailyDuration::dimValue).thenComparing(ReportMapper.DailyDuration::stage)
-      .thenComparing(ReportMapper.DailyDuration::day).thenComparingInt(ReportMapper.DailyDuration::bucket);
-  private static final Comparator<ReportMapper.DailyQuality> QUALITY_ORDER = Comparator
-      .comparing(ReportMapper.DailyQuality::dim).thenComparing(ReportMapper.DailyQuality::dimValue)
-      .thenComparing(ReportMapper.DailyQuality::verdict).thenComparing(ReportMapper.DailyQuality::reason);
-
   /**
-   * One new pass in every slice of the lead, both bases; rows sorted by key so concurrent writers lock them in
-   * the same order. The lead's first pass ever (its capture) also counts it in the quality rollup.
+   * One new pass in every slice of the lead, both bases (written when the transaction commits, in key order:
+   * {@link RollupDeltas}). The lead's first pass ever (its capture) also counts it in the quality rollup.
    */
   private void rollUp(Lead lead, List<String[]> slices, String stage, Instant at, ReportMapper.PassState state,
       Integer rank, String reason) {
@@ -153,8 +138,7 @@ public class ReportProjection {
       passes.add(new ReportMapper.DailyPass("C", slice[0], slice[1], stage, captured, NEVER, 1, first, strict));
       passes.add(new ReportMapper.DailyPass("E", slice[0], slice[1], stage, entered, previous, 1, first, strict));
     }
-    passes.sort(PASS_ORDER);
-    reports.addDailyPasses(passes);
+    RollupDeltas.addPasses(reports, passes);
     if (stage.equals("RECYCLED")) {
       List<ReportMapper.DailyRecycle> recycles = new ArrayList<>();
       String why = reason == null ? "UNKNOWN" : reason;
@@ -162,8 +146,7 @@ public class ReportProjection {
         recycles.add(new ReportMapper.DailyRecycle("C", slice[0], slice[1], captured, why, 1));
         recycles.add(new ReportMapper.DailyRecycle("E", slice[0], slice[1], entered, why, 1));
       }
-      recycles.sort(RECYCLE_ORDER);
-      reports.addDailyRecycles(recycles);
+      RollupDeltas.addRecycles(reports, recycles);
     }
     if (state.allPasses() == 0) {
       String[] verdict = verdict(lead.valid(), lead.invalidReason());
@@ -171,8 +154,7 @@ public class ReportProjection {
       for (String[] slice : slices) {
         quality.add(new ReportMapper.DailyQuality(slice[0], slice[1], captured, verdict[0], verdict[1], 1));
       }
-      quality.sort(QUALITY_ORDER);
-      reports.addDailyQuality(quality);
+      RollupDeltas.addQuality(reports, quality);
     }
   }
 
@@ -193,8 +175,7 @@ public class ReportProjection {
       }
     }
     if (!rows.isEmpty()) {
-      rows.sort(DURATION_ORDER);
-      reports.addDailyDurations(rows);
+      RollupDeltas.addDurations(reports, rows);
     }
   }
 
