@@ -62,7 +62,7 @@ public record KafkaTopicsProperties(Topics topics, Integer partitions, Short rep
    * A listener: how many consumers this node runs (at most the partition count is useful; the listener
    * annotations read the same property, with the same defaults: 3 for intake, 1 for engagement), and how
    * large one record may be before it is dead-lettered as oversized. The intake listener's annotation also
-   * reads {@code lead.kafka.intake.batch-size} (default 20): records per poll, captured in one transaction.
+   * reads {@code lead.kafka.intake.batch-size} (default 1): records per poll, captured in one transaction.
    */
   public record Listener(Integer concurrency, Integer maxRecordBytes) {
     public Listener {

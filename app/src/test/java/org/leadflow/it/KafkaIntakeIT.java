@@ -165,8 +165,9 @@ class KafkaIntakeIT extends IntegrationTestBase {
 
   @Test
   void aPoisonRecordInABatchGoesToTheDeadLetterTopicAloneAndTheOthersBecomeOneLeadEach() {
-    // given: twelve records on one partition, so that polls bring them together (one transaction a poll):
-    // ten leads, a re-send of the third, and a record with a bad email in the middle
+    // given: twelve records on one partition, one after the other (with lead.kafka.intake.batch-size above its
+    // default 1 a poll brings them together, in one transaction): ten leads, a re-send of the third, and a record
+    // with a bad email in the middle
     String batch = "mixed-" + unique();
     List<String> records = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
