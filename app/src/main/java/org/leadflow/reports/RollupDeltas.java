@@ -53,18 +53,24 @@ final class RollupDeltas implements TransactionSynchronization {
     this.reports = reports;
   }
 
-  /** The current transaction's deltas (registered with it on first use), or null outside a transaction. */
+  /**
+   * The current transaction's deltas (registered with it on first use), or null outside a transaction. Found
+   * among the transaction's own synchronizations, not bound as a resource: Spring suspends and restores those
+   * with the transaction, so a transaction of its own inside another one (REQUIRES_NEW) gets deltas of its own
+   * and writes them when it commits, not when the outer one does.
+   */
   static RollupDeltas ofCurrentTransaction(ReportMapper reports) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()
         || !TransactionSynchronizationManager.isActualTransactionActive()) {
       return null;
     }
-    RollupDeltas deltas = (RollupDeltas) TransactionSynchronizationManager.getResource(RollupDeltas.class);
-    if (deltas == null) {
-      deltas = new RollupDeltas(reports);
-      TransactionSynchronizationManager.bindResource(RollupDeltas.class, deltas);
-      TransactionSynchronizationManager.registerSynchronization(deltas);
+    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+      if (synchronization instanceof RollupDeltas deltas && deltas.reports == reports) {
+        return deltas;
+      }
     }
+    RollupDeltas deltas = new RollupDeltas(reports);
+    TransactionSynchronizationManager.registerSynchronization(deltas);
     return deltas;
   }
 
@@ -120,11 +126,6 @@ final class RollupDeltas implements TransactionSynchronization {
         k.reason(), n[0])), QUALITY_ORDER, reports::addDailyQuality);
     write(rows(durations, (k, n) -> new ReportMapper.DailyDuration(k.basis(), k.dim(), k.dimValue(), k.stage(),
         k.day(), k.bucket(), n[0])), DURATION_ORDER, reports::addDailyDurations);
-  }
-
-  @Override
-  public void afterCompletion(int status) {
-    TransactionSynchronizationManager.unbindResourceIfPossible(RollupDeltas.class);
   }
 
   /** The summed rows, without those whose every sum is 0 (a verdict changed back and forth). */

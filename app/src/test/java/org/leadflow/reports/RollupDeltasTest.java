@@ -25,7 +25,6 @@ class RollupDeltasTest {
       TransactionSynchronizationManager.clearSynchronization();
     }
     TransactionSynchronizationManager.setActualTransactionActive(false);
-    TransactionSynchronizationManager.unbindResourceIfPossible(RollupDeltas.class);
   }
 
   @Test
@@ -46,10 +45,27 @@ class RollupDeltasTest {
     verify(reports).addDailyPasses(written.capture());
     assertThat(written.getValue()).containsExactly(pass("C", "all", "", 2, 1), pass("C", "channel", "web", 1, 1));
     verify(reports, never()).addDailyQuality(any());
+  }
 
-    TransactionSynchronizationManager.getSynchronizations()
-        .forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
-    assertThat(TransactionSynchronizationManager.getResource(RollupDeltas.class)).isNull();
+  @Test
+  void aTransactionOfItsOwnInsideAnotherWritesItsOwnRowsWhenItCommits() {
+    TransactionSynchronizationManager.initSynchronization();
+    TransactionSynchronizationManager.setActualTransactionActive(true);
+    RollupDeltas.addPasses(reports, List.of(pass("C", "all", "", 1, 1)));
+    // REQUIRES_NEW: Spring suspends the outer transaction's synchronizations and starts a fresh list
+    List<TransactionSynchronization> outer = TransactionSynchronizationManager.getSynchronizations();
+    TransactionSynchronizationManager.clearSynchronization();
+    TransactionSynchronizationManager.initSynchronization();
+
+    RollupDeltas.addPasses(reports, List.of(pass("E", "all", "", 1, 0)));
+    TransactionSynchronizationManager.getSynchronizations().forEach(s -> s.beforeCommit(false));
+
+    verify(reports).addDailyPasses(List.of(pass("E", "all", "", 1, 0)));
+    TransactionSynchronizationManager.clearSynchronization();
+    TransactionSynchronizationManager.initSynchronization();
+    outer.forEach(TransactionSynchronizationManager::registerSynchronization);
+    outer.forEach(s -> s.beforeCommit(false));
+    verify(reports).addDailyPasses(List.of(pass("C", "all", "", 1, 1)));
   }
 
   @Test
