@@ -29,7 +29,12 @@ class BenchEngine {
 
   static ConfigurableApplicationContext start(Database database, Map<String, Object> variantProperties) {
     Map<String, Object> properties = new LinkedHashMap<>(variantProperties);
-    properties.put("spring.datasource.url", database.url());
+    // the engine's "is the schema there?" must not find another database's ACT_GE_PROPERTY (BenchRun.ownDatabase)
+    String url = database.url();
+    if (database.isMySql() && !url.contains("nullDatabaseMeansCurrent=")) {
+      url += (url.contains("?") ? "&" : "?") + "nullDatabaseMeansCurrent=true";
+    }
+    properties.put("spring.datasource.url", url);
     properties.put("spring.datasource.username", database.user());
     properties.put("spring.datasource.password", database.password());
     properties.put("spring.flyway.enabled", "false");   // the bench applies db/engine itself, after the engine
