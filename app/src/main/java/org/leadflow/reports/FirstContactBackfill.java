@@ -8,6 +8,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Completes the V018 backfill of {@code report_first_contact}: SQL copied each contacted lead's first contact,
@@ -23,10 +25,15 @@ class FirstContactBackfill {
 
   private final ReportMapper reports;
   private final BusinessTime businessTime;
+  private final ReportProjection projection;
+  private final TransactionTemplate transactions;
 
-  FirstContactBackfill(ReportMapper reports, BusinessTime businessTime) {
+  FirstContactBackfill(ReportMapper reports, BusinessTime businessTime, ReportProjection projection,
+      PlatformTransactionManager transactions) {
     this.reports = reports;
     this.businessTime = businessTime;
+    this.projection = projection;
+    this.transactions = new TransactionTemplate(transactions);
   }
 
   /**
@@ -56,19 +63,30 @@ class FirstContactBackfill {
   /**
    * Fills every row without working time; how many it filled. A row whose working time cannot be computed
    * is named in the log and stays without it; the fill stops after that batch instead of reading it again.
+   * Each row is filled in a transaction of its own with its move in the contact rollup (V020: from "not timed"
+   * to its bucket), only when this node filled it (another node may have first).
    */
   long fill() {
     long filled = 0;
-    List<ReportMapper.FirstContact> batch;
+    List<ReportMapper.UntimedContact> batch;
     int failed;
     do {
       batch = reports.firstContactsWithoutSeconds(BATCH);
       failed = 0;
-      for (ReportMapper.FirstContact contact : batch) {
+      for (ReportMapper.UntimedContact contact : batch) {
         try {
-          reports.setBusinessSeconds(contact.leadId(),
-              businessTime.between(contact.teamId(), contact.capturedAt(), contact.contactedAt()).getSeconds());
-          filled++;
+          long seconds = businessTime.between(contact.teamId(), contact.capturedAt(), contact.contactedAt())
+              .getSeconds();
+          Boolean set = transactions.execute(tx -> {
+            if (reports.setBusinessSeconds(contact.leadId(), seconds) == 0) {
+              return false;
+            }
+            projection.timed(contact, seconds);
+            return true;
+          });
+          if (Boolean.TRUE.equals(set)) {
+            filled++;
+          }
         } catch (RuntimeException unreadable) {
           failed++;
           log.warn("Speed to lead: no working time for lead {} (team {}): {}", contact.leadId(), contact.teamId(),

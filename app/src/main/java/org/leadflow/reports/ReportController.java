@@ -82,19 +82,25 @@ class ReportController {
   @GetMapping("/speed-to-lead")
   @Operation(summary = "Capture to first contact (call attempt or first contact) in the owner's team's business time",
       description = "The owner's team when the contact was recorded; median and p90 seconds, nearest rank. "
-          + "cohort: leads captured in the period; event: leads first contacted in it")
+          + "cohort: leads captured in the period; event: leads first contacted in it. With at most one dimension "
+          + "the figures come from the daily rollups and, above 1,000 timed leads, the median and p90 from a "
+          + "histogram: approximate = true, approximateResolution says how close")
   @FilterParameters
   ResponseEntity<?> speedToLead(Authentication user,
       @Parameter(hidden = true) @RequestParam Map<String, String> params) {
     ReportFilter filter = filter(user, params);
     ReportService.SpeedToLead speed = reports.speedToLead(filter);
-    ReportTable table = new ReportTable("leads", "contacted", "medianBusinessSeconds", "p90BusinessSeconds");
-    table.row(speed.leads(), speed.contacted(), speed.medianBusinessSeconds(), speed.p90BusinessSeconds());
+    ReportTable table = new ReportTable("leads", "contacted", "medianBusinessSeconds", "p90BusinessSeconds",
+        "approximate");
+    table.row(speed.leads(), speed.contacted(), speed.medianBusinessSeconds(), speed.p90BusinessSeconds(),
+        speed.approximate());
     return ReportTable.respond(filter, "speed-to-lead", speed, table);
   }
 
   @GetMapping("/sla")
-  @Operation(summary = "SLA compliance per SLA type: met / (met + breached)")
+  @Operation(summary = "SLA compliance per SLA type: met / (met + breached)",
+      description = "met: closed without a breach (whatever the outcome); breached: a breach was recorded; open: "
+          + "neither yet. With at most one dimension the counts come from the daily rollups (exact)")
   @FilterParameters
   ResponseEntity<?> sla(Authentication user, @Parameter(hidden = true) @RequestParam Map<String, String> params) {
     ReportFilter filter = filter(user, params);

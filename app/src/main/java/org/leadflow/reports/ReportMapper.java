@@ -76,17 +76,46 @@ public interface ReportMapper {
 
   record DailyQuality(String dim, String dimValue, LocalDate day, String verdict, String reason, long leads) {}
 
-  /** When the lead was first contacted (report_first_contact), or null. */
-  Instant firstContactAt(String leadId);
+  /** The lead's first contact (report_first_contact), or null. */
+  FirstContact firstContact(String leadId);
 
   void insertFirstContact(FirstContact contact);
 
   void updateFirstContact(FirstContact contact);
 
-  /** Rows of the V018 backfill whose working time is not computed yet (at most {@code limit}). */
-  List<FirstContact> firstContactsWithoutSeconds(int limit);
+  /**
+   * Rows of the V018 backfill whose working time is not computed yet (at most {@code limit}), with the lead's
+   * dimensions.
+   */
+  List<UntimedContact> firstContactsWithoutSeconds(int limit);
 
-  void setBusinessSeconds(@Param("leadId") String leadId, @Param("seconds") long seconds);
+  /** 1 when the row had no working time yet (it has now), 0 when another node filled it first. */
+  int setBusinessSeconds(@Param("leadId") String leadId, @Param("seconds") long seconds);
+
+  // ---- speed-to-lead and SLA rollups (V020), maintained by ReportProjection (+= on a duplicate key)
+
+  void addDailyContacts(@Param("rows") List<DailyContact> rows);
+
+  void addDailySlas(@Param("rows") List<DailySla> rows);
+
+  /** Adds the lead's first contact (both bases) to one rep or team slice (a new attribution). */
+  void addLeadContactToSlice(@Param("leadId") String leadId, @Param("dim") String dim, @Param("value") String value);
+
+  /** Adds the lead's SLA clocks as they stand (both bases) to one rep or team slice. */
+  void addLeadSlasToSlice(@Param("leadId") String leadId, @Param("dim") String dim, @Param("value") String value);
+
+  /**
+   * report_daily_contact: first contacts per basis, slice, day and working-time bucket ({@link DurationHistogram};
+   * -1: not known yet).
+   */
+  record DailyContact(String basis, String dim, String dimValue, LocalDate day, int bucket, long leads) {}
+
+  /** report_daily_sla: SLA clocks per basis, slice, day and type, and how many of them are met, breached, open. */
+  record DailySla(String basis, String dim, String dimValue, LocalDate day, String slaType, long clocks, long met,
+      long breached, long stillOpen) {}
+
+  record UntimedContact(String leadId, Instant capturedAt, Instant contactedAt, String teamId, String source,
+      String campaign, String landingPage, String region) {}
 
   /**
    * strictRank: how far the lead's strict line reached (-1: not started); passes: how often it entered the
@@ -122,6 +151,15 @@ public interface ReportMapper {
   List<SlaCount> slas(@Param("f") ReportQuery f);
 
   SpeedCounts speedCounts(@Param("f") ReportQuery f);
+
+  /**
+   * Speed-to-lead counts of a rollup slice (V020): cohort leads from report_daily_quality (every captured lead),
+   * contacted and timed from report_daily_contact.
+   */
+  SpeedCounts speedRollup(@Param("f") ReportQuery f);
+
+  /** The slice's working times to first contact as a histogram over the period, by bucket ascending. */
+  List<DurationHistogram.Bucket> contactBuckets(@Param("f") ReportQuery f);
 
   /** The {@code offset}-th (0-based) shortest capture-to-first-contact working time, in seconds. */
   Long businessSecondsAt(@Param("f") ReportQuery f, @Param("offset") long offset);

@@ -105,18 +105,93 @@ public class ReportProjection {
    * replaces it.
    */
   public void contacted(Lead lead, Instant at) {
-    Instant first = reports.firstContactAt(lead.id());
-    if (first != null && !at.isBefore(first)) {
+    ReportMapper.FirstContact first = reports.firstContact(lead.id());
+    if (first != null && !at.isBefore(first.contactedAt())) {
       return;
     }
     String team = lead.ownerId() == null ? null : reports.teamOfRep(lead.ownerId());
     ReportMapper.FirstContact contact = new ReportMapper.FirstContact(lead.id(), lead.capturedAt(), at, team,
         businessTime.between(team, lead.capturedAt(), at).getSeconds());
+    List<String[]> slices = slices(lead);
     if (first == null) {
       reports.insertFirstContact(contact);
     } else {
       reports.updateFirstContact(contact);
+      RollupDeltas.addContacts(reports, contactRows(slices, first, -1));
     }
+    RollupDeltas.addContacts(reports, contactRows(slices, contact, 1));
+  }
+
+  /**
+   * FirstContactBackfill computed the working time of a V018-backfilled first contact ({@code contact}, still
+   * without it): the contact rollup moves the lead from the "not timed" row to its bucket's.
+   */
+  public void timed(ReportMapper.UntimedContact contact, long businessSeconds) {
+    List<String[]> slices = slices(contact.source(), contact.campaign(), contact.landingPage(), contact.region(),
+        reports.repsOf(contact.leadId()));
+    ReportMapper.FirstContact before = new ReportMapper.FirstContact(contact.leadId(), contact.capturedAt(),
+        contact.contactedAt(), contact.teamId(), null);
+    ReportMapper.FirstContact after = new ReportMapper.FirstContact(contact.leadId(), contact.capturedAt(),
+        contact.contactedAt(), contact.teamId(), businessSeconds);
+    List<ReportMapper.DailyContact> rows = new ArrayList<>(contactRows(slices, before, -1));
+    rows.addAll(contactRows(slices, after, 1));
+    RollupDeltas.addContacts(reports, rows);
+  }
+
+  /** The contact rollup's bucket of a working time: its histogram bucket, {@code -1} while it is not known. */
+  public static int contactBucket(Long businessSeconds) {
+    return businessSeconds == null ? -1 : DurationHistogram.bucket(businessSeconds);
+  }
+
+  private static List<ReportMapper.DailyContact> contactRows(List<String[]> slices, ReportMapper.FirstContact contact,
+      long leads) {
+    LocalDate captured = day(contact.capturedAt());
+    LocalDate contacted = day(contact.contactedAt());
+    int bucket = contactBucket(contact.businessSeconds());
+    List<ReportMapper.DailyContact> rows = new ArrayList<>();
+    for (String[] slice : slices) {
+      rows.add(new ReportMapper.DailyContact("C", slice[0], slice[1], captured, bucket, leads));
+      rows.add(new ReportMapper.DailyContact("E", slice[0], slice[1], contacted, bucket, leads));
+    }
+    return rows;
+  }
+
+  /** An SLA clock's state as the SLA report counts it (V020's report_daily_sla). */
+  public enum SlaState {
+    OPEN, MET, BREACHED;
+
+    /** Breached once a breach is recorded, else met when closed (whatever the outcome), else open. */
+    public static SlaState of(Instant breachedAt, boolean closed) {
+      return breachedAt != null ? BREACHED : closed ? MET : OPEN;
+    }
+  }
+
+  /**
+   * An SLA clock of the lead (as it is now) started at {@code startedAt} ({@code from} null) or changed state:
+   * the SLA rollup counts a new clock once, a state change moves it from the old state's count to the new one's
+   * (its rows stay: capture day and start day do not change).
+   */
+  public void slaMoved(Lead lead, String slaType, Instant startedAt, SlaState from, SlaState to) {
+    if (from == to) {
+      return;
+    }
+    long clocks = from == null ? 1 : 0;
+    long met = count(SlaState.MET, from, to);
+    long breached = count(SlaState.BREACHED, from, to);
+    long open = count(SlaState.OPEN, from, to);
+    List<ReportMapper.DailySla> rows = new ArrayList<>();
+    for (String[] slice : slices(lead)) {
+      rows.add(new ReportMapper.DailySla("C", slice[0], slice[1], day(lead.capturedAt()), slaType, clocks, met,
+          breached, open));
+      rows.add(new ReportMapper.DailySla("E", slice[0], slice[1], day(startedAt), slaType, clocks, met, breached,
+          open));
+    }
+    RollupDeltas.addSlas(reports, rows);
+  }
+
+  /** What a move from {@code from} to {@code to} adds to the count of {@code state}: -1, 0 or 1. */
+  private static long count(SlaState state, SlaState from, SlaState to) {
+    return (to == state ? 1 : 0) - (from == state ? 1 : 0);
   }
 
   /** The earliest day a pass can have: prev_day of a lead's first pass of a stage (V019). */
@@ -186,24 +261,35 @@ public class ReportProjection {
       reports.addLeadDurationsToSlice(leadId, dim, value, cohort);
     }
     reports.addLeadQualityToSlice(leadId, dim, value);
+    reports.addLeadContactToSlice(leadId, dim, value);
+    reports.addLeadSlasToSlice(leadId, dim, value);
   }
 
   /** The rollup slices the lead counts in: all, its non-null dimensions, its reps and their distinct teams. */
   private List<String[]> slices(Lead lead) {
+    return slices(lead.source(), lead.campaign(), lead.landingPage(), lead.region(), reports.repsOf(lead.id()));
+  }
+
+  /**
+   * The rollup slices of a lead with these dimensions and reps (report_lead_rep): {@code {dim, dim_value}} for
+   * all, the non-null dimensions, each rep and each distinct team of theirs (V019; V020's backfill too).
+   */
+  public static List<String[]> slices(String source, String campaign, String landingPage, String region,
+      List<ReportMapper.LeadRep> reps) {
     List<String[]> slices = new ArrayList<>();
     slices.add(new String[] {"all", ""});
-    slices.add(new String[] {"channel", lead.source()});
-    if (lead.campaign() != null) {
-      slices.add(new String[] {"campaign", lead.campaign()});
+    slices.add(new String[] {"channel", source});
+    if (campaign != null) {
+      slices.add(new String[] {"campaign", campaign});
     }
-    if (lead.landingPage() != null) {
-      slices.add(new String[] {"landing", lead.landingPage()});
+    if (landingPage != null) {
+      slices.add(new String[] {"landing", landingPage});
     }
-    if (lead.region() != null) {
-      slices.add(new String[] {"region", lead.region()});
+    if (region != null) {
+      slices.add(new String[] {"region", region});
     }
     Set<String> teams = new LinkedHashSet<>();
-    for (ReportMapper.LeadRep rep : reports.repsOf(lead.id())) {
+    for (ReportMapper.LeadRep rep : reps) {
       slices.add(new String[] {"rep", rep.rep()});
       if (rep.teamId() != null) {
         teams.add(rep.teamId());

@@ -117,28 +117,44 @@ public class ReportService {
     return new StageTimes(filter.echo(), DurationHistogram.RESOLUTION, stages);
   }
 
+  /**
+   * {@code approximate}: the median and p90 are read from the working-time histogram (more than {@link
+   * #EXACT_DURATIONS_UP_TO} timed leads in a rollup slice; {@link DurationHistogram#RESOLUTION}), otherwise exact.
+   */
   public record SpeedToLead(Map<String, Object> filter, long leads, long contacted, Long medianBusinessSeconds,
-      Long p90BusinessSeconds) {}
+      Long p90BusinessSeconds, boolean approximate, String approximateResolution) {}
 
   /**
    * Capture to the first call attempt or first contact, in the working time of the calendar of the team that
    * owned the lead when the contact was recorded (stored then: report_first_contact, V018). Cohort: leads
-   * captured in the period; event: leads first contacted in the period. Nearest-rank percentiles.
+   * captured in the period; event: leads first contacted in the period. Nearest-rank percentiles. A filter of at
+   * most one dimension counts from the rollups (V020) and reads the percentiles of more than {@link
+   * #EXACT_DURATIONS_UP_TO} timed leads from their histogram.
    */
   public SpeedToLead speedToLead(ReportFilter filter) {
     ReportQuery query = new ReportQuery(filter);
-    ReportMapper.SpeedCounts counts = reports.speedCounts(query);
+    ReportMapper.SpeedCounts counts = query.isRollup() ? reports.speedRollup(query) : reports.speedCounts(query);
     long timed = counts.timed();
+    if (query.isRollup() && timed > EXACT_DURATIONS_UP_TO) {
+      List<DurationHistogram.Bucket> buckets = reports.contactBuckets(query);
+      return new SpeedToLead(filter.echo(), counts.leads(), counts.contacted(),
+          DurationHistogram.percentile(buckets, 0.5, timed), DurationHistogram.percentile(buckets, 0.9, timed), true,
+          DurationHistogram.RESOLUTION);
+    }
     return new SpeedToLead(filter.echo(), counts.leads(), counts.contacted(),
         timed == 0 ? null : reports.businessSecondsAt(query, Percentiles.nearestRankOffset(0.5, timed)),
-        timed == 0 ? null : reports.businessSecondsAt(query, Percentiles.nearestRankOffset(0.9, timed)));
+        timed == 0 ? null : reports.businessSecondsAt(query, Percentiles.nearestRankOffset(0.9, timed)), false,
+        DurationHistogram.RESOLUTION);
   }
 
   public record SlaLine(String slaType, long total, long met, long breached, long open, BigDecimal compliance) {}
 
   public record Slas(Map<String, Object> filter, List<SlaLine> slas) {}
 
-  /** Per SLA type; compliance = met / (met + breached), open clocks not counted. */
+  /**
+   * Per SLA type; compliance = met / (met + breached), open clocks not counted. From the SLA rollup (V020) for a
+   * filter of at most one dimension.
+   */
   public Slas slas(ReportFilter filter) {
     return new Slas(filter.echo(), reports.slas(new ReportQuery(filter)).stream()
         .map(s -> new SlaLine(s.slaType(), s.total(), s.met(), s.breached(), s.open(),

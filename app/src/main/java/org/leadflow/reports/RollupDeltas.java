@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The rollup increments of one transaction (V019's {@code report_daily_*}), summed by row key and written just
- * before the transaction commits, every table's rows in key order.
+ * The rollup increments of one transaction (V019's and V020's {@code report_daily_*}), summed by row key and
+ * written just before the transaction commits, every table's rows in key order.
  *
  * <p>Why not at once: every capture adds to the same rows (the "all leads" slice of today), and an upsert holds
  * its row lock until commit. Written where they arise, the first increment of a capture would hold that row
@@ -43,11 +43,22 @@ final class RollupDeltas implements TransactionSynchronization {
       .thenComparing(ReportMapper.DailyDuration::dimValue).thenComparing(ReportMapper.DailyDuration::stage)
       .thenComparing(ReportMapper.DailyDuration::day).thenComparingInt(ReportMapper.DailyDuration::bucket);
 
+  private static final Comparator<ReportMapper.DailyContact> CONTACT_ORDER = Comparator
+      .comparing(ReportMapper.DailyContact::basis).thenComparing(ReportMapper.DailyContact::dim)
+      .thenComparing(ReportMapper.DailyContact::dimValue).thenComparing(ReportMapper.DailyContact::day)
+      .thenComparingInt(ReportMapper.DailyContact::bucket);
+  private static final Comparator<ReportMapper.DailySla> SLA_ORDER = Comparator
+      .comparing(ReportMapper.DailySla::basis).thenComparing(ReportMapper.DailySla::dim)
+      .thenComparing(ReportMapper.DailySla::dimValue).thenComparing(ReportMapper.DailySla::day)
+      .thenComparing(ReportMapper.DailySla::slaType);
+
   private final ReportMapper reports;
   private final Map<ReportMapper.DailyPass, long[]> passes = new LinkedHashMap<>();
   private final Map<ReportMapper.DailyRecycle, long[]> recycles = new LinkedHashMap<>();
   private final Map<ReportMapper.DailyQuality, long[]> quality = new LinkedHashMap<>();
   private final Map<ReportMapper.DailyDuration, long[]> durations = new LinkedHashMap<>();
+  private final Map<ReportMapper.DailyContact, long[]> contacts = new LinkedHashMap<>();
+  private final Map<ReportMapper.DailySla, long[]> slas = new LinkedHashMap<>();
 
   private RollupDeltas(ReportMapper reports) {
     this.reports = reports;
@@ -99,6 +110,18 @@ final class RollupDeltas implements TransactionSynchronization {
         r -> new long[] {r.passes()});
   }
 
+  static void addContacts(ReportMapper reports, List<ReportMapper.DailyContact> rows) {
+    add(reports, rows, CONTACT_ORDER, reports::addDailyContacts, d -> d.contacts,
+        r -> new ReportMapper.DailyContact(r.basis(), r.dim(), r.dimValue(), r.day(), r.bucket(), 0),
+        r -> new long[] {r.leads()});
+  }
+
+  static void addSlas(ReportMapper reports, List<ReportMapper.DailySla> rows) {
+    add(reports, rows, SLA_ORDER, reports::addDailySlas, d -> d.slas,
+        r -> new ReportMapper.DailySla(r.basis(), r.dim(), r.dimValue(), r.day(), r.slaType(), 0, 0, 0, 0),
+        r -> new long[] {r.clocks(), r.met(), r.breached(), r.stillOpen()});
+  }
+
   /** {@code key}: the row with its amounts 0; {@code amounts}: what it adds. */
   private static <R> void add(ReportMapper reports, List<R> rows, Comparator<R> order, Consumer<List<R>> writeNow,
       Function<RollupDeltas, Map<R, long[]>> sums, UnaryOperator<R> key, Function<R, long[]> amounts) {
@@ -126,6 +149,10 @@ final class RollupDeltas implements TransactionSynchronization {
         k.reason(), n[0])), QUALITY_ORDER, reports::addDailyQuality);
     write(rows(durations, (k, n) -> new ReportMapper.DailyDuration(k.basis(), k.dim(), k.dimValue(), k.stage(),
         k.day(), k.bucket(), n[0])), DURATION_ORDER, reports::addDailyDurations);
+    write(rows(contacts, (k, n) -> new ReportMapper.DailyContact(k.basis(), k.dim(), k.dimValue(), k.day(),
+        k.bucket(), n[0])), CONTACT_ORDER, reports::addDailyContacts);
+    write(rows(slas, (k, n) -> new ReportMapper.DailySla(k.basis(), k.dim(), k.dimValue(), k.day(), k.slaType(),
+        n[0], n[1], n[2], n[3])), SLA_ORDER, reports::addDailySlas);
   }
 
   /** The summed rows, without those whose every sum is 0 (a verdict changed back and forth). */

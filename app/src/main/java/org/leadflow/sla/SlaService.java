@@ -12,11 +12,14 @@ import org.leadflow.calendar.BusinessTime;
 import org.leadflow.events.LeadEvent;
 import org.leadflow.events.LeadEventPublisher;
 import org.leadflow.events.LeadEventType;
+import org.leadflow.lead.Lead;
 import org.leadflow.lead.LeadService;
 import org.leadflow.ops.LeadflowMetrics;
 import org.leadflow.people.PeopleMapper;
 import org.leadflow.people.Rep;
 import org.leadflow.people.Team;
+import org.leadflow.reports.ReportProjection;
+import org.leadflow.reports.ReportProjection.SlaState;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The SLA instances of leads ({@code lead_sla}): started when an SLA task is created (with the schedule
  * its timers use), tiers recorded as they fire (each once per instance, in {@code lead_sla_event} too),
  * closed when the task is done (met in time or late, by how much business time), reassigned, recycled
- * or cancelled. Every change is published on {@code leads.lifecycle}. Each write locks the lead row
+ * or cancelled. Every change is published on {@code leads.lifecycle} and counted in the SLA report's rollup
+ * (a new clock, a clock breached or closed: {@link ReportProjection#slaMoved}). Each write locks the lead row
  * first, which keeps the lead's events in order.
  */
 @Service
@@ -38,9 +42,10 @@ public class SlaService {
   private final BusinessTime businessTime;
   private final Clock clock;
   private final LeadflowMetrics metrics;
+  private final ReportProjection reports;
 
   public SlaService(SlaInstanceMapper slas, LeadService leads, PeopleMapper people, LeadEventPublisher events,
-      BusinessTime businessTime, Clock clock, LeadflowMetrics metrics) {
+      BusinessTime businessTime, Clock clock, LeadflowMetrics metrics, ReportProjection reports) {
     this.slas = slas;
     this.leads = leads;
     this.people = people;
@@ -48,18 +53,20 @@ public class SlaService {
     this.businessTime = businessTime;
     this.clock = clock;
     this.metrics = metrics;
+    this.reports = reports;
   }
 
   /** Starts an SLA instance for the lead's current owner; an instance of the same SLA still open is cancelled. */
   public SlaInstance start(String leadId, SlaSchedule schedule, String processInstanceId, String taskId) {
-    leads.getForUpdate(leadId);
-    slas.findOpen(leadId, schedule.type()).forEach(stale -> close(stale, SlaInstance.Outcome.CANCELLED));
+    Lead lead = leads.getForUpdate(leadId);
+    slas.findOpen(leadId, schedule.type()).forEach(stale -> close(lead, stale, SlaInstance.Outcome.CANCELLED));
     SlaInstance sla = new SlaInstance(null, leadId, schedule.type(), schedule.ownerId(), schedule.teamId(),
         schedule.terms().ruleRef(), schedule.terms().ruleNote(), schedule.startedAt(), schedule.remindAt(),
         schedule.dueAt(), schedule.escalateAt(), schedule.reassignAt(), schedule.recycleAt(), "", null,
         SlaInstance.Status.OPEN, null, null, null, processInstanceId, taskId);
     SlaInstanceMapper.NewInstance row = new SlaInstanceMapper.NewInstance(sla);
     slas.insert(row);
+    reports.slaMoved(lead, schedule.type().name(), schedule.startedAt(), null, SlaState.OPEN);
     events.publish(LeadEvent.of(LeadEventType.SlaStarted, leadId, schedule.startedAt(), LeadEvent.fields()
         .put("slaId", row.id)
         .put("slaType", schedule.type().name())
@@ -77,15 +84,15 @@ public class SlaService {
 
   /** The owner did the step: MET by the due instant, else MET_LATE with the business time it ran over. */
   public void complete(String leadId, SlaType type) {
-    leads.getForUpdate(leadId);
-    slas.findOpen(leadId, type).forEach(sla -> close(sla,
+    Lead lead = leads.getForUpdate(leadId);
+    slas.findOpen(leadId, type).forEach(sla -> close(lead, sla,
         clock.instant().isAfter(sla.dueAt()) ? SlaInstance.Outcome.MET_LATE : SlaInstance.Outcome.MET));
   }
 
   /** The step ended another way (its task was deleted): an instance still open is CANCELLED. */
   public void cancel(String leadId, SlaType type) {
-    leads.getForUpdate(leadId);
-    slas.findOpen(leadId, type).forEach(sla -> close(sla, SlaInstance.Outcome.CANCELLED));
+    Lead lead = leads.getForUpdate(leadId);
+    slas.findOpen(leadId, type).forEach(sla -> close(lead, sla, SlaInstance.Outcome.CANCELLED));
   }
 
   /**
@@ -97,7 +104,8 @@ public class SlaService {
    */
   public Optional<SlaInstance> recordTier(String leadId, SlaType type, SlaTier tier) {
     // the tier counts against whoever holds the lead now (a hand-over moves leads between reps)
-    String owner = leads.getForUpdate(leadId).ownerId();
+    Lead lead = leads.getForUpdate(leadId);
+    String owner = lead.ownerId();
     Optional<SlaInstance> latest = slas.findLatest(leadId, type);
     if (latest.isEmpty() || firedTiers(latest.get()).contains(tier.name())) {
       return Optional.empty();
@@ -107,6 +115,9 @@ public class SlaService {
     List<String> fired = new ArrayList<>(firedTiers(sla));
     fired.add(tier.name());
     slas.recordTier(sla.id(), String.join(",", fired), tier == SlaTier.BREACH ? now : null);
+    if (tier == SlaTier.BREACH) {
+      reports.slaMoved(lead, type.name(), sla.startedAt(), state(sla), SlaState.BREACHED);
+    }
     slas.insertTierEvent(leadId, type, tier, owner, now);
     metrics.slaTierFired(type, tier);
     events.publish(LeadEvent.of(tier.event(), leadId, now, LeadEvent.fields()
@@ -120,7 +131,7 @@ public class SlaService {
           ? SlaInstance.Outcome.REASSIGNED : SlaInstance.Outcome.RECYCLED;
       SlaInstance current = slas.findLatest(leadId, type).orElseThrow();
       if (current.status() == SlaInstance.Status.OPEN) {
-        close(current, outcome);
+        close(lead, current, outcome);
       }
     }
     return slas.findLatest(leadId, type);
@@ -165,10 +176,12 @@ public class SlaService {
     return slas.compliance(from, to, teamId);
   }
 
-  private void close(SlaInstance sla, SlaInstance.Outcome outcome) {
+  /** {@code sla} as stored now (read under the lead's lock); {@code lead} locked. */
+  private void close(Lead lead, SlaInstance sla, SlaInstance.Outcome outcome) {
     Instant now = clock.instant();
     long overdue = businessTime.between(sla.teamId(), sla.dueAt(), now).toSeconds();
     slas.close(sla.id(), outcome, now, overdue);
+    reports.slaMoved(lead, sla.slaType().name(), sla.startedAt(), state(sla), SlaState.of(sla.breachedAt(), true));
     ObjectNode data = LeadEvent.fields()
         .put("slaId", sla.id())
         .put("slaType", sla.slaType().name())
@@ -179,6 +192,10 @@ public class SlaService {
     ArrayNode tiers = data.putArray("tiersFired");
     firedTiers(sla).forEach(tiers::add);
     events.publish(LeadEvent.of(LeadEventType.SlaCompleted, sla.leadId(), now, data));
+  }
+
+  private static SlaState state(SlaInstance sla) {
+    return SlaState.of(sla.breachedAt(), sla.status() == SlaInstance.Status.CLOSED);
   }
 
   private static List<String> firedTiers(SlaInstance sla) {

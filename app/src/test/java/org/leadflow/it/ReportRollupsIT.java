@@ -17,7 +17,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.leadflow.lead.Lead;
 import org.leadflow.lead.LeadMapper;
 import org.leadflow.lead.TestLeads;
+import org.leadflow.reports.ReportMapper;
 import org.leadflow.reports.ReportProjection;
+import org.leadflow.sla.SlaSchedule;
+import org.leadflow.sla.SlaService;
+import org.leadflow.sla.SlaTerms;
+import org.leadflow.sla.SlaTier;
+import org.leadflow.sla.SlaType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -25,12 +31,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The daily rollups (V019) equal a recount: leads captured on a day of their own (far in the future, so no
+ * The daily rollups (V019, V020) equal a recount: leads captured on a day of their own (far in the future, so no
  * other test writes passes on it or the days after), driven through {@link ReportProjection} with recycles
  * (passes of one stage on one day and on later days), assignments before and after passes (a rep's slice gets
- * the lead's earlier rows), two reps of one team (the team counts the lead once) and verdict changes. Then
- * every rollup row of those days is compared with the same figures counted from report_stage_pass,
- * report_lead_rep and lead the way V019's backfill counts them, and a report over several dimensions at once
+ * the lead's earlier rows), two reps of one team (the team counts the lead once), verdict changes, first contacts
+ * (one replaced by an earlier one, one left without working time as V018 left them and then timed as
+ * FirstContactBackfill does) and SLA clocks through SlaService (breached then done, done in time, cancelled, open).
+ * Then every rollup row of those days is compared with the same figures counted from report_stage_pass,
+ * report_first_contact, lead_sla, report_lead_rep and lead, and a report over several dimensions at once
  * (the read model's path) agrees with the same report per single dimension (the rollups' path).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,6 +46,8 @@ class ReportRollupsIT extends IntegrationTestBase {
 
   @Autowired ReportProjection projection;
   @Autowired LeadMapper leadMapper;
+  @Autowired ReportMapper reportMapper;
+  @Autowired SlaService slas;
 
   private final String u = unique();
   private final String region = "rollup-" + u;
@@ -51,19 +61,32 @@ class ReportRollupsIT extends IntegrationTestBase {
     Lead a = lead("web-form", campaign, "/lp/a");
     path(a, "CAPTURED", 0, "VALID", 1, "MQL", 1, "RECYCLED:timing", 2, "MQL", 3, "RECYCLED:timing", 30,
         "NURTURING", 31, "MQL", 50, "SQL", 51);
+    projection.contacted(a, at(30));
+    projection.contacted(a, at(0.5));                // recorded late, earlier: replaces the first contact
+    sla(a, SlaType.SDR_CALL_ATTEMPT, 0.25);
+    slas.recordTier(a.id(), SlaType.SDR_CALL_ATTEMPT, SlaTier.BREACH);
+    slas.complete(a.id(), SlaType.SDR_CALL_ATTEMPT);   // done after the breach: still breached
     projection.assigned(a.id(), "leo", at(52));     // after its passes: they join leo's slice then
     projection.assigned(a.id(), "lena", at(53));    // same team as leo: the team counts the lead once
     path(a, "SAL", 54, "OPPORTUNITY", 60, "WON", 80);
+    sla(a, SlaType.SALES_ACCEPT, 54);
+    slas.complete(a.id(), SlaType.SALES_ACCEPT);       // in time
     verdict(a, true, null);
     Lead b = lead("sem", campaign, null);
     projection.assigned(b.id(), "sam", at(0));
     path(b, "CAPTURED", 0, "MQL", 1, "SQL", 2, "RECYCLED:no-budget", 26, "MQL", 27, "SQL", 28);
+    projection.contacted(b, at(26));                 // first contacted the next day (event basis)
+    sla(b, SlaType.SDR_CALL_ATTEMPT, 0);                // still open
     verdict(b, true, null);
     verdict(b, false, "NO_NEED");                    // valid first, invalid later: moved, not added
     Lead c = lead("event", null, "/lp/a");
     path(c, "CAPTURED", 0, "INVALID", 0.5);
     verdict(c, false, "SPAM");
-    projection.assigned(c.id(), "leo", at(1));
+    sla(c, SlaType.SDR_CALL_ATTEMPT, 0.2);
+    slas.cancel(c.id(), SlaType.SDR_CALL_ATTEMPT);     // closed without a breach: met
+    untimedContact(c, at(0.4));                      // as V018 left it, counted by V020's backfill
+    projection.assigned(c.id(), "leo", at(1));       // its contact and clock join leo's slice
+    timeContact(c, 5_400);                           // FirstContactBackfill: now with its working time
   }
 
   @Test
@@ -78,6 +101,47 @@ class ReportRollupsIT extends IntegrationTestBase {
         period)).isEqualTo(rows(recountRecycles(), period)).hasSizeGreaterThan(4);
     assertThat(rows("select dim, dim_value, on_day, verdict, reason, leads from report_daily_quality where " + days
         + " and leads <> 0", period)).isEqualTo(rows(recountQuality(), period)).isNotEmpty();
+    assertThat(rows("select basis, dim, dim_value, on_day, bucket, leads from report_daily_contact where " + days
+        + " and leads <> 0", period)).isEqualTo(rows(recountContacts(), period)).hasSizeGreaterThan(10);
+    assertThat(rows("select basis, dim, dim_value, on_day, sla_type, clocks, met, breached, still_open"
+        + " from report_daily_sla where " + days, period)).isEqualTo(rows(recountSlas(), period))
+        .hasSizeGreaterThan(10);
+  }
+
+  @Test
+  void speedToLeadAndSlaComplianceFromTheRollupsAsCountedByHand() {
+    // a: contacted at +0.5 h (its +30 h contact replaced), b at +26 h, c at +0.4 h (5,400 s filled in later)
+    JsonNode speed = report("speed-to-lead", "&region=" + region);
+    assertThat(speed.path("leads").asLong()).isEqualTo(3);
+    assertThat(speed.path("contacted").asLong()).isEqualTo(3);
+    assertThat(speed.path("approximate").asBoolean()).isFalse();
+    List<Long> seconds = jdbc.queryForList("select business_seconds from report_first_contact where lead_id in"
+        + " (select id from lead where region = ?) order by business_seconds", Long.class, region);
+    assertThat(seconds).hasSize(3).contains(5_400L);
+    assertThat(speed.path("medianBusinessSeconds").asLong()).isEqualTo(seconds.get(1));
+    assertThat(speed.path("p90BusinessSeconds").asLong()).isEqualTo(seconds.get(2));
+    // event basis from the second day: b only
+    assertThat(report("speed-to-lead", "&basis=event&region=" + region, day.plusDays(1)).path("contacted")
+        .asLong()).isEqualTo(1);
+    // leo's slice: a (assigned after its contact and clock) and c (its contact timed after the assignment)
+    JsonNode leo = report("speed-to-lead", "&rep=leo");
+    assertThat(leo.path("leads").asLong() + "/" + leo.path("contacted").asLong()).isEqualTo("2/2");
+
+    // a's first-call clock breached then done, b's open, c's cancelled (closed without breach: met); a's accept met
+    assertThat(report("sla", "&region=" + region).path("slas").toString()).isEqualTo(
+        "[{\"slaType\":\"SALES_ACCEPT\",\"total\":1,\"met\":1,\"breached\":0,\"open\":0,\"compliance\":1.0},"
+            + "{\"slaType\":\"SDR_CALL_ATTEMPT\",\"total\":3,\"met\":1,\"breached\":1,\"open\":1,"
+            + "\"compliance\":0.5}]");
+    assertThat(report("sla", "&rep=leo").path("slas").toString()).isEqualTo(
+        "[{\"slaType\":\"SALES_ACCEPT\",\"total\":1,\"met\":1,\"breached\":0,\"open\":0,\"compliance\":1.0},"
+            + "{\"slaType\":\"SDR_CALL_ATTEMPT\",\"total\":2,\"met\":1,\"breached\":1,\"open\":0,"
+            + "\"compliance\":0.5}]");
+    // two dimensions (the read model's path) agree with the rollup's
+    assertThat(report("sla", "&rep=leo&region=" + region).path("slas"))
+        .isEqualTo(report("sla", "&rep=leo").path("slas"));
+    JsonNode both = report("speed-to-lead", "&rep=leo&region=" + region);
+    assertThat(List.of(both.path("leads"), both.path("contacted"), both.path("medianBusinessSeconds")))
+        .isEqualTo(List.of(leo.path("leads"), leo.path("contacted"), leo.path("medianBusinessSeconds")));
   }
 
   @Test
@@ -148,6 +212,35 @@ class ReportRollupsIT extends IntegrationTestBase {
     jdbc.update("update lead set valid = ?, invalid_reason = ? where id = ?", valid, reason, lead.id());
   }
 
+  /** An SLA clock of the lead started through SlaService (owner leo, due 2 h after the start). */
+  private void sla(Lead lead, SlaType type, double startHours) {
+    Instant start = at(startHours);
+    Duration hour = Duration.ofHours(1);
+    SlaTerms terms = new SlaTerms("test:rollups", null, hour, hour.multipliedBy(2), hour.multipliedBy(3),
+        hour.multipliedBy(4), hour.multipliedBy(5));
+    slas.start(lead.id(), new SlaSchedule(type, terms, "leo", "sales-north", start, start.plus(hour),
+        start.plus(hour.multipliedBy(2)), start.plus(hour.multipliedBy(3)), start.plus(hour.multipliedBy(4)),
+        start.plus(hour.multipliedBy(5))), null, null);
+  }
+
+  /** A first contact without working time, as V018 copied it, with the rows V020's backfill counts for it. */
+  private void untimedContact(Lead lead, Instant contactedAt) {
+    jdbc.update("insert into report_first_contact (lead_id, captured_at, contacted_at) values (?, ?, ?)", lead.id(),
+        java.sql.Timestamp.from(lead.capturedAt()), java.sql.Timestamp.from(contactedAt));
+    jdbc.update("insert into report_daily_contact (basis, dim, dim_value, on_day, bucket, leads) "
+        + recountContacts().replace("where x.on_day between ? and ?", "where x.lead_id = ?"), lead.id());
+  }
+
+  /** What FirstContactBackfill does for a row it fills. */
+  private void timeContact(Lead lead, long seconds) {
+    ReportMapper.UntimedContact contact = new ReportMapper.UntimedContact(lead.id(), lead.capturedAt(),
+        reportMapper.firstContact(lead.id()).contactedAt(), null, lead.source(), lead.campaign(),
+        lead.landingPage(), lead.region());
+    if (reportMapper.setBusinessSeconds(lead.id(), seconds) == 1) {   // else the app's own backfill was first
+      projection.timed(contact, seconds);
+    }
+  }
+
   private Instant at(double hours) {
     return t0.plus(Duration.ofMinutes((long) (hours * 60)));
   }
@@ -156,9 +249,11 @@ class ReportRollupsIT extends IntegrationTestBase {
     return jdbc.queryForObject("select team_id from lead_rep where user_id = ?", String.class, rep);
   }
 
-  /** Rows as sorted lines (every column as text). */
+  /** Rows as sorted lines (every column as text, numbers as whole numbers). */
   private List<String> rows(String sql, Object... args) {
-    return jdbc.queryForList(sql, args).stream().map(row -> row.values().toString()).sorted().toList();
+    return jdbc.queryForList(sql, args).stream().map(row -> row.values().stream()
+        .map(v -> v instanceof Number n ? String.valueOf(n.longValue()) : String.valueOf(v)).toList().toString())
+        .sorted().toList();
   }
 
   /** The slices of a pass: all, its dimensions, and per lead its reps and distinct teams (V019's backfill). */
@@ -205,17 +300,46 @@ class ReportRollupsIT extends IntegrationTestBase {
   private static String recountQuality() {
     String verdict = "case when l.valid = true then 'V' when l.valid = false then 'I' else 'U' end";
     String reason = "case when l.valid = false then coalesce(l.invalid_reason, 'UNKNOWN') else '' end";
-    String slices = "select id, 'all' as dim, '' as dim_value from lead"
-        + " union all select id, 'channel', source from lead"
-        + " union all select id, 'campaign', campaign from lead where campaign is not null"
-        + " union all select id, 'landing', landing_page from lead where landing_page is not null"
-        + " union all select id, 'region', region from lead where region is not null"
-        + " union all select lead_id, 'rep', rep from report_lead_rep"
-        + " union all select distinct lead_id, 'team', team_id from report_lead_rep where team_id is not null";
     return "select s.dim, s.dim_value, cast(l.captured_at as date) as on_day, " + verdict + " as verdict, " + reason
-        + " as reason, count(*) as leads from lead l join (" + slices + ") s on s.id = l.id"
+        + " as reason, count(*) as leads from lead l join (" + LEAD_SLICES + ") s on s.id = l.id"
         + " where cast(l.captured_at as date) between ? and ?"
         + " group by s.dim, s.dim_value, cast(l.captured_at as date), " + verdict + ", " + reason;
+  }
+
+  /** The slices of a lead (by lead id): all, its dimensions, its reps and their distinct teams. */
+  private static final String LEAD_SLICES = "select id, 'all' as dim, '' as dim_value from lead"
+      + " union all select id, 'channel', source from lead"
+      + " union all select id, 'campaign', campaign from lead where campaign is not null"
+      + " union all select id, 'landing', landing_page from lead where landing_page is not null"
+      + " union all select id, 'region', region from lead where region is not null"
+      + " union all select lead_id, 'rep', rep from report_lead_rep"
+      + " union all select distinct lead_id, 'team', team_id from report_lead_rep where team_id is not null";
+
+  /** First contacts per basis, slice, day and working-time bucket (-1: not known), per lead. */
+  private static String recountContacts() {
+    String bucket = "case when c.business_seconds is null then -1 when c.business_seconds < 1 then 0"
+        + " else floor(ln(c.business_seconds) / ln(1.1)) + 1 end";
+    return "select x.basis, x.dim, x.dim_value, x.on_day, x.bucket, count(*) as leads from ("
+        + "select c.lead_id, 'C' as basis, s.dim, s.dim_value, cast(c.captured_at as date) as on_day, " + bucket
+        + " as bucket from report_first_contact c join (" + LEAD_SLICES + ") s on s.id = c.lead_id"
+        + " union all select c.lead_id, 'E', s.dim, s.dim_value, cast(c.contacted_at as date), " + bucket
+        + " from report_first_contact c join (" + LEAD_SLICES + ") s on s.id = c.lead_id"
+        + ") x where x.on_day between ? and ? group by x.basis, x.dim, x.dim_value, x.on_day, x.bucket";
+  }
+
+  /** SLA clocks per basis, slice, day and type: met = closed without breach, breached, open without breach. */
+  private static String recountSlas() {
+    String states = "count(*) as clocks,"
+        + " sum(case when q.breached_at is null and q.status = 'CLOSED' then 1 else 0 end) as met,"
+        + " sum(case when q.breached_at is not null then 1 else 0 end) as breached,"
+        + " sum(case when q.breached_at is null and q.status = 'OPEN' then 1 else 0 end) as still_open";
+    String from = " from lead_sla q join lead l on l.id = q.lead_id join (" + LEAD_SLICES + ") s on s.id = q.lead_id";
+    return "select * from ("
+        + "select 'C' as basis, s.dim, s.dim_value, cast(l.captured_at as date) as on_day, q.sla_type, " + states
+        + from + " group by s.dim, s.dim_value, cast(l.captured_at as date), q.sla_type"
+        + " union all select 'E', s.dim, s.dim_value, cast(q.started_at as date), q.sla_type, " + states + from
+        + " group by s.dim, s.dim_value, cast(q.started_at as date), q.sla_type"
+        + ") x where x.on_day between ? and ?";
   }
 
   private JsonNode report(String name, String query) {

@@ -342,7 +342,11 @@ class ReportsIT extends IntegrationTestBase {
     }
   }
 
+  /** An SLA clock as SlaService writes it: started, then breached or closed, each change moved in the rollup. */
   private void sla(Lead lead, String type, String status, boolean breached) {
+    projection.slaMoved(lead, type, at(1), null, ReportProjection.SlaState.OPEN);
+    projection.slaMoved(lead, type, at(1), ReportProjection.SlaState.OPEN,
+        ReportProjection.SlaState.of(breached ? at(3) : null, status.equals("CLOSED")));
     jdbc.update("insert into lead_sla (lead_id, sla_type, owner_id, team_id, rule_ref, started_at, remind_at, due_at,"
         + " escalate_at, reassign_at, recycle_at, tiers_fired, breached_at, status) values (?, ?, 'leo', 'sales-north',"
         + " 'test', ?, ?, ?, ?, ?, ?, '', ?, ?)", lead.id(), type, at(1), at(2), at(3), at(4), at(5), at(6),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.leadflow.calendar.BusinessTime;
+import org.springframework.transaction.PlatformTransactionManager;
 
 class FirstContactBackfillTest {
 
@@ -24,34 +25,55 @@ class FirstContactBackfillTest {
 
   private final ReportMapper reports = mock(ReportMapper.class);
   private final BusinessTime businessTime = mock(BusinessTime.class);
-  private final FirstContactBackfill backfill = new FirstContactBackfill(reports, businessTime);
+  private final ReportProjection projection = mock(ReportProjection.class);
+  private final FirstContactBackfill backfill = new FirstContactBackfill(reports, businessTime, projection,
+      mock(PlatformTransactionManager.class));
 
   @Test
   void everyRowWithoutWorkingTimeGetsItBatchAfterBatch() {
     // given a full batch, then a last short one
-    List<ReportMapper.FirstContact> full = IntStream.range(0, FirstContactBackfill.BATCH)
+    List<ReportMapper.UntimedContact> full = IntStream.range(0, FirstContactBackfill.BATCH)
         .mapToObj(i -> contact("lead-" + i, "sales-north")).toList();
     when(reports.firstContactsWithoutSeconds(FirstContactBackfill.BATCH))
         .thenReturn(full, List.of(contact("lead-last", "sales-north")));
     when(businessTime.between(eq("sales-north"), any(), any())).thenReturn(Duration.ofHours(2));
+    when(reports.setBusinessSeconds(any(), anyLong())).thenReturn(1);
+
+    // when
+    long filled = backfill.fill();
+
+    // then every row is filled and moved in the contact rollup
+    assertThat(filled).isEqualTo(FirstContactBackfill.BATCH + 1L);
+    verify(reports).setBusinessSeconds("lead-last", 7200);
+    verify(projection).timed(contact("lead-last", "sales-north"), 7200);
+    verify(reports, times(2)).firstContactsWithoutSeconds(FirstContactBackfill.BATCH);
+  }
+
+  @Test
+  void aRowAnotherNodeFilledFirstIsNotMovedInTheRollupTwice() {
+    // given one row that another node fills between the read and the update
+    when(reports.firstContactsWithoutSeconds(FirstContactBackfill.BATCH))
+        .thenReturn(List.of(contact("lead-raced", "sales-north")));
+    when(businessTime.between(eq("sales-north"), any(), any())).thenReturn(Duration.ofHours(2));
+    when(reports.setBusinessSeconds("lead-raced", 7200)).thenReturn(0);
 
     // when
     long filled = backfill.fill();
 
     // then
-    assertThat(filled).isEqualTo(FirstContactBackfill.BATCH + 1L);
-    verify(reports).setBusinessSeconds("lead-last", 7200);
-    verify(reports, times(2)).firstContactsWithoutSeconds(FirstContactBackfill.BATCH);
+    assertThat(filled).isZero();
+    verify(projection, never()).timed(any(), anyLong());
   }
 
   @Test
   void aRowWhoseWorkingTimeCannotBeComputedStaysOpenAndDoesNotMakeTheFillReadTheSameBatchForever() {
     // given a full batch whose first row's team has no calendar (the same batch would come again)
-    List<ReportMapper.FirstContact> full = IntStream.range(0, FirstContactBackfill.BATCH)
+    List<ReportMapper.UntimedContact> full = IntStream.range(0, FirstContactBackfill.BATCH)
         .mapToObj(i -> contact("lead-" + i, i == 0 ? "gone-team" : "sales-north")).toList();
     when(reports.firstContactsWithoutSeconds(FirstContactBackfill.BATCH)).thenReturn(full);
     when(businessTime.between(eq("sales-north"), any(), any())).thenReturn(Duration.ofHours(2));
     when(businessTime.between(eq("gone-team"), any(), any())).thenThrow(new IllegalArgumentException("no calendar"));
+    when(reports.setBusinessSeconds(any(), anyLong())).thenReturn(1);
 
     // when
     long filled = backfill.fill();
@@ -73,7 +95,7 @@ class FirstContactBackfillTest {
     verify(reports).firstContactsWithoutSeconds(FirstContactBackfill.BATCH);
   }
 
-  private static ReportMapper.FirstContact contact(String leadId, String teamId) {
-    return new ReportMapper.FirstContact(leadId, CAPTURED, CONTACTED, teamId, null);
+  private static ReportMapper.UntimedContact contact(String leadId, String teamId) {
+    return new ReportMapper.UntimedContact(leadId, CAPTURED, CONTACTED, teamId, "web-form", null, null, null);
   }
 }

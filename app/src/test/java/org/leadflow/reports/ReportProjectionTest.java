@@ -1,6 +1,10 @@
 package org.leadflow.reports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -8,12 +12,18 @@ import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.leadflow.calendar.BusinessTime;
 import org.leadflow.lead.Lead;
 import org.leadflow.lead.TestLeads;
 
-/** Speed to lead in the read model: only a lead's first contact is kept, in its owner's team's working time. */
+/**
+ * Speed to lead in the read model: only a lead's first contact is kept, in its owner's team's working time; an
+ * earlier one moves the lead in the contact rollup; the report reads many timed leads from the histogram.
+ */
 class ReportProjectionTest {
 
   private static final Instant CAPTURED = Instant.parse("2026-12-07T09:00:00Z");
@@ -37,7 +47,8 @@ class ReportProjectionTest {
   @Test
   void aLaterContactChangesNothingAndAnEarlierOneReplacesIt() {
     Instant first = CAPTURED.plus(Duration.ofHours(2));
-    when(reports.firstContactAt("lead-1")).thenReturn(first);
+    when(reports.firstContact("lead-1"))
+        .thenReturn(new ReportMapper.FirstContact("lead-1", CAPTURED, first, null, 7_200L));
 
     projection.contacted(lead, first.plusSeconds(60));
     projection.contacted(lead, first);
@@ -48,5 +59,49 @@ class ReportProjectionTest {
     when(businessTime.between(null, CAPTURED, earlier)).thenReturn(Duration.ofHours(1));
     projection.contacted(lead, earlier);
     verify(reports).updateFirstContact(new ReportMapper.FirstContact("lead-1", CAPTURED, earlier, null, 3_600L));
+    // the contact rollup moves the lead from the old contact's rows to the new one's (outside a transaction: at once)
+    LocalDate day = LocalDate.parse("2026-12-07");
+    verify(reports).addDailyContacts(List.of(
+        new ReportMapper.DailyContact("C", "all", "", day, DurationHistogram.bucket(7_200), -1),
+        new ReportMapper.DailyContact("C", "channel", lead.source(), day, DurationHistogram.bucket(7_200), -1),
+        new ReportMapper.DailyContact("E", "all", "", day, DurationHistogram.bucket(7_200), -1),
+        new ReportMapper.DailyContact("E", "channel", lead.source(), day, DurationHistogram.bucket(7_200), -1)));
+    verify(reports).addDailyContacts(List.of(
+        new ReportMapper.DailyContact("C", "all", "", day, DurationHistogram.bucket(3_600), 1),
+        new ReportMapper.DailyContact("C", "channel", lead.source(), day, DurationHistogram.bucket(3_600), 1),
+        new ReportMapper.DailyContact("E", "all", "", day, DurationHistogram.bucket(3_600), 1),
+        new ReportMapper.DailyContact("E", "channel", lead.source(), day, DurationHistogram.bucket(3_600), 1)));
+  }
+
+  @Test
+  void speedToLeadOfManyTimedLeadsIsReadFromTheHistogramAndOfFewExactly() {
+    ReportService service = new ReportService(reports);
+    ReportFilter filter = ReportFilter.parse(Map.of("channel", "sem"), LocalDate.parse("2026-12-07"));
+    // 2,000 timed leads: 1,000 in the bucket of 60 s, 1,000 in that of 3,600 s
+    when(reports.speedRollup(any())).thenReturn(new ReportMapper.SpeedCounts(5_000, 2_500, 2_000));
+    when(reports.contactBuckets(any())).thenReturn(List.of(
+        new DurationHistogram.Bucket(DurationHistogram.bucket(60), 1_000),
+        new DurationHistogram.Bucket(DurationHistogram.bucket(3_600), 1_000)));
+
+    ReportService.SpeedToLead many = service.speedToLead(filter);
+
+    assertThat(many.leads()).isEqualTo(5_000);
+    assertThat(many.contacted()).isEqualTo(2_500);
+    assertThat(many.approximate()).isTrue();
+    assertThat(many.medianBusinessSeconds()).isCloseTo(60L, within(3L));
+    assertThat(many.p90BusinessSeconds()).isCloseTo(3_600L, within(180L));
+    verify(reports, never()).businessSecondsAt(any(), anyLong());
+    verify(reports, never()).speedCounts(any());
+
+    // 3 timed leads: the exact figures of the read model, at the offsets of the rollup's count
+    when(reports.speedRollup(any())).thenReturn(new ReportMapper.SpeedCounts(10, 4, 3));
+    when(reports.businessSecondsAt(any(), eq(1L))).thenReturn(1_800L);
+    when(reports.businessSecondsAt(any(), eq(2L))).thenReturn(7_200L);
+
+    ReportService.SpeedToLead few = service.speedToLead(filter);
+
+    assertThat(few.approximate()).isFalse();
+    assertThat(few.medianBusinessSeconds()).isEqualTo(1_800L);
+    assertThat(few.p90BusinessSeconds()).isEqualTo(7_200L);
   }
 }

@@ -6,6 +6,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.inOrder;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.DayOfWeek;
@@ -32,6 +35,8 @@ import org.leadflow.people.Rep;
 import org.leadflow.people.RepStatus;
 import org.leadflow.people.Team;
 import org.leadflow.people.TeamRole;
+import org.leadflow.reports.ReportProjection;
+import org.leadflow.reports.ReportProjection.SlaState;
 import org.mockito.ArgumentCaptor;
 import org.mybatis.spring.boot.test.autoconfigure.MybatisTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +61,7 @@ class SlaServiceTest {
 
   private final MovableClock clock = new MovableClock(START);
   private final LeadEventPublisher publisher = mock(LeadEventPublisher.class);
+  private final ReportProjection reports = mock(ReportProjection.class);
   private LeadService leads;
   private SlaService slas;
   private String leadId;
@@ -65,7 +71,7 @@ class SlaServiceTest {
     leads = mock(LeadService.class);
     when(leads.getForUpdate(any())).thenAnswer(call -> TestLeads.lead(call.getArgument(0)).ownerId("leo").build());
     slas = new SlaService(mapper, leads, people, publisher, TestSlaPolicies.AROUND_THE_CLOCK, clock,
-        new LeadflowMetrics(new SimpleMeterRegistry()));
+        new LeadflowMetrics(new SimpleMeterRegistry()), reports);
     leadId = "lead-" + System.nanoTime();
   }
 
@@ -96,6 +102,29 @@ class SlaServiceTest {
     assertThat(started.type()).isEqualTo(LeadEventType.SlaStarted);
     assertThat(started.data().get("dueAt").asText()).isEqualTo("2026-12-04T17:00:00Z");
     assertThat(started.data().get("slaId").asLong()).isEqualTo(sla.id());
+  }
+
+  @Test
+  void everyChangeOfAClocksStateMovesItInTheSlaReportsRollup() {
+    // a clock breached, then done late; another done in time
+    slas.start(leadId, acceptSchedule("leo"), "pi-1", "task-1");
+    clock.set(START.plus(Duration.ofHours(9)));
+    slas.recordTier(leadId, SlaType.SALES_ACCEPT, SlaTier.BREACH);
+    slas.recordTier(leadId, SlaType.SALES_ACCEPT, SlaTier.BREACH);   // fired twice: recorded once
+    slas.complete(leadId, SlaType.SALES_ACCEPT);
+    String inTime = leadId + "-in-time";
+    clock.set(START);
+    slas.start(inTime, acceptSchedule("leo"), "pi-2", "task-2");
+    slas.complete(inTime, SlaType.SALES_ACCEPT);
+
+    var moves = inOrder(reports);
+    moves.verify(reports).slaMoved(any(), eq("SALES_ACCEPT"), eq(START), isNull(), eq(SlaState.OPEN));
+    moves.verify(reports).slaMoved(any(), eq("SALES_ACCEPT"), eq(START), eq(SlaState.OPEN), eq(SlaState.BREACHED));
+    moves.verify(reports).slaMoved(any(), eq("SALES_ACCEPT"), eq(START), eq(SlaState.BREACHED),
+        eq(SlaState.BREACHED));
+    moves.verify(reports).slaMoved(any(), eq("SALES_ACCEPT"), eq(START), isNull(), eq(SlaState.OPEN));
+    moves.verify(reports).slaMoved(any(), eq("SALES_ACCEPT"), eq(START), eq(SlaState.OPEN), eq(SlaState.MET));
+    moves.verifyNoMoreInteractions();
   }
 
   @Test
@@ -140,7 +169,7 @@ class SlaServiceTest {
       }
     };
     SlaService inOfficeHours = new SlaService(mapper, leads, people, publisher, officeHours, clock,
-        new LeadflowMetrics(new SimpleMeterRegistry()));
+        new LeadflowMetrics(new SimpleMeterRegistry()), reports);
     Instant friday16 = Instant.parse("2026-12-04T15:00:00Z");
     clock.set(friday16.minus(Duration.ofHours(4)));
     inOfficeHours.start(leadId, new SlaSchedule(SlaType.SALES_ACCEPT, acceptSchedule("leo").terms(), "leo",
