@@ -43,14 +43,17 @@ class EngineSchemaMigrationsTest {
     MigrateResult first = EngineSchemaMigrations.migrate(dataSource);
     MigrateResult second = EngineSchemaMigrations.migrate(dataSource);
 
-    // V012 (the indexes) and V013 (four-byte text on MySQL/MariaDB; nothing to change on H2, applied all the same)
-    assertThat(first.migrationsExecuted).isEqualTo(2);
-    assertThat(first.targetSchemaVersion).isEqualTo("013");
+    // V012 (the indexes), V013 (four-byte text on MySQL/MariaDB; nothing to change on H2, applied all the same)
+    // and V014 (the task due-date index)
+    assertThat(first.migrationsExecuted).isEqualTo(3);
+    assertThat(first.targetSchemaVersion).isEqualTo("014");
     assertThat(second.migrationsExecuted).isZero();
     assertThat(IndexCatalogue.indexesOf(dataSource, "ACT_RU_JOB")).containsEntry("LEADFLOW_IDX_JOB_ACQUISITION",
         List.of("SUSPENSION_STATE_", "DUEDATE_", "RETRIES_"));
     assertThat(IndexCatalogue.indexesOf(dataSource, "ACT_RU_TASK")).containsEntry("LEADFLOW_IDX_TASK_PARENT_TASK",
         List.of("PARENT_TASK_ID_"));
+    assertThat(IndexCatalogue.indexesOf(dataSource, "ACT_RU_TASK")).containsEntry("LEADFLOW_IDX_TASK_DUE_DATE",
+        List.of("DUE_DATE_"));
 
     // the engine's schema update (and a strict schema check) accept the tables with the extra indexes
     engine = engineOn(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);

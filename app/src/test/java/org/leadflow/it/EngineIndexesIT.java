@@ -37,6 +37,12 @@ class EngineIndexesIT extends IntegrationTestBase {
   }
 
   @Test
+  void theTaskTableHasAnIndexOnTheDueDateForTheQueuesFirstPage() throws Exception {
+    assertThat(IndexCatalogue.indexesOf(dataSource, "ACT_RU_TASK")).containsEntry("LEADFLOW_IDX_TASK_DUE_DATE",
+        List.of("DUE_DATE_"));
+  }
+
+  @Test
   void whatPeopleTypeKeepsCharactersBeyondThreeBytesOnMySql() {
     // a call note with an emoji, as an SDR types it in Tasklist: Camunda's MySQL tables are utf8 (3 bytes)
     String leadId = capture(submission("DEMO_REQUEST", unique()));
