@@ -102,7 +102,7 @@ public class LeadService {
     leads.insertStageChange(before.id(), before.stage(), to, now, actor, truncate(reason, 200));
     leads.updateStage(before.id(), to, ownerId, now);
     Lead after = get(before.id());
-    reports.entered(after, to.name(), now, eventReason);
+    reports.entered(before, after, to.name(), now, eventReason);
     events.publish(stageChanged(before.stage(), to, after, actor, eventReason, now));
     moves.publishEvent(new LeadMoved(after.id(), to, after.funnelPosition(), now));
     return after;
@@ -136,6 +136,7 @@ public class LeadService {
     Lead stored = lock(lead.id());
     leads.updateValidity(lead.id(), true, null, null, rule, null, now);
     reports.verdictChanged(stored, true, null);
+    reports.changed(stored, get(lead.id()));
     reports.validated(lead, now);
   }
 
@@ -152,6 +153,7 @@ public class LeadService {
     Lead stored = lock(leadId);
     leads.updateValidity(leadId, false, reason.name(), duplicateOf, rule, truncate(detail, 300), clock.instant());
     reports.verdictChanged(stored, false, reason.name());
+    reports.changed(stored, get(leadId));
     moveToStage(leadId, LeadStage.INVALID, actor, reason.name() + (detail == null ? "" : " - " + detail)
         + (rule == null ? "" : " (" + rule + ")"));
   }
@@ -164,7 +166,9 @@ public class LeadService {
   }
 
   public void assignOwner(String leadId, String ownerId) {
+    Lead before = lock(leadId);
     leads.updateOwner(leadId, ownerId, clock.instant());
+    reports.changed(before, get(leadId));   // the open pipeline is by owner
   }
 
   public void updateScores(String leadId, int fitScore, int engagementScore) {
@@ -175,13 +179,16 @@ public class LeadService {
     Lead before = lock(leadId);
     Instant now = clock.instant();
     leads.updateOpportunity(leadId, funnelPosition, dealValue, now);
+    reports.changed(before, get(leadId));
     if (funnelPosition != null && !funnelPosition.equals(before.funnelPosition())) {
       moves.publishEvent(new LeadMoved(leadId, before.stage(), funnelPosition, now));
     }
   }
 
   public void recordClose(String leadId, String closeReason, Boolean newCustomer) {
+    Lead before = lock(leadId);
     leads.updateClose(leadId, closeReason, newCustomer, clock.instant());
+    reports.changed(before, get(leadId));
   }
 
   public void markStuck(String leadId, boolean stuck) {
@@ -194,8 +201,13 @@ public class LeadService {
       String detail) {
     Instant at = clock.instant();
     leads.insertActivity(leadId, type.name(), code, objection, actor, at, truncate(detail, 2000));
+    Lead lead = objection != null || type == ActivityType.CALL_ATTEMPT || type == ActivityType.FIRST_CONTACT
+        ? get(leadId) : null;
     if (type == ActivityType.CALL_ATTEMPT || type == ActivityType.FIRST_CONTACT) {
-      reports.contacted(get(leadId), at);   // speed to lead (report_first_contact)
+      reports.contacted(lead, at);   // speed to lead (report_first_contact)
+    }
+    if (objection != null) {
+      reports.objected(lead, at, objection);   // outcomes' objections (V021)
     }
   }
 

@@ -42,7 +42,9 @@ class MoneyReportController {
 
   @GetMapping("/api/reports/pipeline")
   @Operation(summary = "Open opportunities now: value and weighted value (× 0.25 top, 0.50 middle, 0.75 bottom) "
-      + "per rep and territory", description = "The period does not apply (a snapshot); CSV: byRep")
+      + "per rep and territory", description = "The period does not apply (a snapshot; with at most one filter "
+      + "dimension read from report_open_pipeline, V021, kept as sums per owner, region and position: exact); "
+      + "CSV: byRep")
   ResponseEntity<?> pipeline(@Parameter(hidden = true) @RequestParam Map<String, String> params,
       Authentication user) {
     MoneyFilter filter = filter(params, user);
@@ -52,7 +54,8 @@ class MoneyReportController {
 
   @GetMapping("/api/reports/revenue")
   @Operation(summary = "Won deal value, new-customer revenue separate from repeat business",
-      description = "cohort: leads captured in the period; event: leads won in the period")
+      description = "cohort: leads captured in the period; event: leads won in the period (the day of their last "
+          + "stage change). At most one filter dimension: from the daily rollup report_daily_close (V021), exact")
   ResponseEntity<?> revenue(@Parameter(hidden = true) @RequestParam Map<String, String> params, Authentication user) {
     MoneyFilter filter = filter(params, user);
     Map<String, Object> json = reports.revenue(filter);
@@ -64,8 +67,9 @@ class MoneyReportController {
   @GetMapping("/api/reports/costs")
   @Operation(summary = "Per campaign and channel: cost, leads, valid leads, customers, revenue, cost per lead, "
       + "per valid lead, per customer, ROI = (revenue − cost) / cost",
-      description = "Costs pro-rated to the days of the period; leads captured in the period; team and rep do not "
-          + "apply. CSV: campaigns")
+      description = "Costs pro-rated to the days of the period; leads captured in the period (at most one filter "
+          + "dimension: from the daily rollup report_daily_campaign, V021, exact); team and rep do not apply. "
+          + "CSV: campaigns")
   ResponseEntity<?> costs(@Parameter(hidden = true) @RequestParam Map<String, String> params, Authentication user) {
     MoneyFilter filter = filter(params, user);
     Map<String, Object> json = reports.costs(filter);

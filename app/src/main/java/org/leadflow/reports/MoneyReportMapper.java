@@ -15,8 +15,8 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface MoneyReportMapper {
 
-  /** Open opportunities now (the period does not apply), with the owner's team. */
-  List<OpenDeal> openDeals(@Param("f") ReportQuery f);
+  /** Open opportunities now (the period does not apply) by owner (with the owner's team), region and position. */
+  List<OpenDeals> openDeals(@Param("f") ReportQuery f);
 
   Revenue revenue(@Param("f") ReportQuery f);
 
@@ -37,7 +37,8 @@ interface MoneyReportMapper {
   /** First and last name of the engine user (blank or null when not set). */
   String nameOf(String userId);
 
-  record OpenDeal(String ownerId, String teamId, String region, String funnelPosition, BigDecimal dealValue) {}
+  record OpenDeals(String ownerId, String teamId, String region, String funnelPosition, long deals,
+      BigDecimal dealValue) {}
 
   record Revenue(long won, BigDecimal revenue, BigDecimal newRevenue, BigDecimal repeatRevenue) {}
 

@@ -58,13 +58,15 @@ class MoneyReports {
     Map<List<String>, BigDecimal[]> byRep = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)));
     Map<String, BigDecimal[]> byTerritory = new TreeMap<>();
     BigDecimal[] total = sums();
-    for (MoneyReportMapper.OpenDeal deal : money.openDeals(filter.query())) {
-      BigDecimal value = deal.dealValue() == null ? ZERO : deal.dealValue();
-      BigDecimal weighted = value.multiply(weight(deal.funnelPosition()));
-      String rep = deal.ownerId() == null ? "(none)" : deal.ownerId();
-      add(byRep.computeIfAbsent(java.util.Arrays.asList(rep, deal.teamId()), k -> sums()), value, weighted);
-      add(byTerritory.computeIfAbsent(deal.region() == null ? "(none)" : deal.region(), k -> sums()), value, weighted);
-      add(total, value, weighted);
+    for (MoneyReportMapper.OpenDeals deals : money.openDeals(filter.query())) {
+      BigDecimal value = deals.dealValue() == null ? ZERO : deals.dealValue();
+      BigDecimal weighted = value.multiply(weight(deals.funnelPosition()));   // one position: exact
+      String rep = deals.ownerId() == null ? "(none)" : deals.ownerId();
+      BigDecimal count = BigDecimal.valueOf(deals.deals());
+      add(byRep.computeIfAbsent(java.util.Arrays.asList(rep, deals.teamId()), k -> sums()), count, value, weighted);
+      add(byTerritory.computeIfAbsent(deals.region() == null ? "(none)" : deals.region(), k -> sums()), count, value,
+          weighted);
+      add(total, count, value, weighted);
     }
     List<Map<String, Object>> reps = new ArrayList<>();
     byRep.forEach((key, s) -> reps.add(line("rep", key.get(0), "team", key.get(1), s)));
@@ -300,8 +302,8 @@ class MoneyReports {
     return new BigDecimal[] {BigDecimal.ZERO, ZERO, ZERO};
   }
 
-  private static void add(BigDecimal[] sums, BigDecimal value, BigDecimal weighted) {
-    sums[0] = sums[0].add(BigDecimal.ONE);
+  private static void add(BigDecimal[] sums, BigDecimal deals, BigDecimal value, BigDecimal weighted) {
+    sums[0] = sums[0].add(deals);
     sums[1] = sums[1].add(value);
     sums[2] = sums[2].add(weighted);
   }

@@ -122,7 +122,11 @@ class ReportController {
   }
 
   @GetMapping("/outcomes")
-  @Operation(summary = "Won and lost leads, win and loss reasons, objections by channel")
+  @Operation(summary = "Won and lost leads, win and loss reasons, objections by channel",
+      description = "won/lost: leads that entered the stage in the period; reasons: leads whose stage is that close "
+          + "now, by the reason of their last close (event basis: with a pass of the stage in the period); "
+          + "objections: activities (event basis: of the period). A filter of at most one dimension reads the "
+          + "daily rollups (V019, V021), exact")
   @FilterParameters
   ResponseEntity<?> outcomes(Authentication user, @Parameter(hidden = true) @RequestParam Map<String, String> params) {
     ReportFilter filter = filter(user, params);

@@ -64,6 +64,43 @@ public interface ReportMapper {
 
   record LeadRep(String rep, String teamId) {}
 
+  // ---- V021's rollups (LeadFigures), maintained by ReportProjection
+
+  /** Adds rows (key values, then amounts, in {@link LeadFigures.Table} column order); += on a duplicate key. */
+  void addDailyCloses(@Param("rows") List<List<Object>> rows);
+
+  void addDailyCampaigns(@Param("rows") List<List<Object>> rows);
+
+  void addOpenPipeline(@Param("rows") List<List<Object>> rows);
+
+  void addDailyObjections(@Param("rows") List<List<Object>> rows);
+
+  /** The rows of one of {@link LeadFigures#TABLES}, added to it. */
+  default void addRollupRows(LeadFigures.Table table, List<List<Object>> rows) {
+    if (table == LeadFigures.CLOSE) {
+      addDailyCloses(rows);
+    } else if (table == LeadFigures.CAMPAIGN) {
+      addDailyCampaigns(rows);
+    } else if (table == LeadFigures.PIPELINE) {
+      addOpenPipeline(rows);
+    } else if (table == LeadFigures.OBJECTION) {
+      addDailyObjections(rows);
+    } else {
+      throw new IllegalArgumentException(table.name());
+    }
+  }
+
+  /** When the lead entered {@code stage}, every time, by pass_no. */
+  List<Instant> passEntries(@Param("leadId") String leadId, @Param("stage") String stage);
+
+  /** The lead as the figures read it, or null. */
+  LeadFigures.Facts leadFacts(String leadId);
+
+  /** The lead's activities with an objection. */
+  List<Objection> objectionsOf(String leadId);
+
+  record Objection(Instant occurredAt, String objection) {}
+
   record OpenPass(long id, String stage, Instant enteredAt) {}
 
   record DailyDuration(String basis, String dim, String dimValue, String stage, LocalDate day, int bucket,

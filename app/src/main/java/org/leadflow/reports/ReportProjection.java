@@ -39,16 +39,53 @@ public class ReportProjection {
 
   /** The lead (as it is now, dimensions set) entered {@code stage} at {@code at}. */
   public void entered(Lead lead, String stage, Instant at, String reason) {
+    entered(null, lead, stage, at, reason);
+  }
+
+  /**
+   * The lead, {@code before} the change (null: not known; a capture when it has no pass yet), is now {@code
+   * lead} and entered {@code stage} at {@code at}: also moves it in V021's rollups ({@link LeadFigures}).
+   */
+  public void entered(Lead before, Lead lead, String stage, Instant at, String reason) {
     ReportMapper.PassState state = reports.passState(lead.id(), stage);
+    List<String[]> slices = slices(lead);
+    List<LeadFigures.Row> old = before == null ? List.of() : figures(LeadFigures.Facts.of(before), slices);
     List<ReportMapper.OpenPass> open = reports.openPasses(lead.id());
     reports.closeOpenPass(lead.id(), at);
     Integer rank = strictRank(state.strictRank(), stage);
     String stored = truncate(reason);
     reports.insertPass(new ReportMapper.PassRow(lead.id(), stage, state.passes() + 1, rank, at, null, null,
         stored, lead.capturedAt(), lead.source(), lead.campaign(), lead.landingPage(), lead.region()));
-    List<String[]> slices = slices(lead);
     rollUp(lead, slices, stage, at, state, rank, stored);
     closed(lead, slices, open);
+    if (before != null || state.allPasses() == 0) {
+      RollupDeltas.addFigures(reports, LeadFigures.move(old, figures(LeadFigures.Facts.of(lead), slices)));
+    }
+  }
+
+  /**
+   * The lead changed without a stage change (owner, deal value or position, close reason, verdict): moves it in
+   * V021's rollups from what {@code before} counted to what {@code after} counts. {@code before} null: a lead
+   * stored without this projection starts to count (data written by SQL); {@code after} null: it stops counting
+   * (deleted).
+   */
+  public void changed(Lead before, Lead after) {
+    Lead lead = after != null ? after : before;
+    List<String[]> slices = slices(lead);
+    RollupDeltas.addFigures(reports, LeadFigures.move(
+        before == null ? List.of() : figures(LeadFigures.Facts.of(before), slices),
+        after == null ? List.of() : figures(LeadFigures.Facts.of(after), slices)));
+  }
+
+  /** An activity of the lead at {@code at} recorded an objection (V021's objection rollup). */
+  public void objected(Lead lead, Instant at, String objection) {
+    RollupDeltas.addFigures(reports, LeadFigures.objection(LeadFigures.Facts.of(lead), slices(lead), at,
+        objection));
+  }
+
+  /** What the lead as it stands counts in V021's rollups of {@code slices}. */
+  private List<LeadFigures.Row> figures(LeadFigures.Facts lead, List<String[]> slices) {
+    return LeadFigures.rows(lead, slices, lead.closed() ? reports.passEntries(lead.leadId(), lead.stage()) : List.of());
   }
 
   /** The validity check passed: a VALID milestone (no time in it; the lead stays in its stage). */
@@ -74,8 +111,19 @@ public class ReportProjection {
     boolean newTeam = team != null
         && reps.stream().noneMatch(r -> !r.rep().equals(assignee) && team.equals(r.teamId()));
     addToSlice(leadId, "rep", assignee);
+    List<String[]> slices = new ArrayList<>();
+    slices.add(new String[] {"rep", assignee});
     if (newTeam) {
       addToSlice(leadId, "team", team);
+      slices.add(new String[] {"team", team});
+    }
+    LeadFigures.Facts lead = reports.leadFacts(leadId);
+    if (lead != null) {
+      List<LeadFigures.Row> rows = new ArrayList<>(figures(lead, slices));
+      for (ReportMapper.Objection objection : reports.objectionsOf(leadId)) {
+        rows.addAll(LeadFigures.objection(lead, slices, objection.occurredAt(), objection.objection()));
+      }
+      RollupDeltas.addFigures(reports, rows);
     }
   }
 

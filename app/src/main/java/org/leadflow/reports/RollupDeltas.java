@@ -1,5 +1,6 @@
 package org.leadflow.reports;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,8 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The rollup increments of one transaction (V019's and V020's {@code report_daily_*}), summed by row key and
- * written just before the transaction commits, every table's rows in key order.
+ * The rollup increments of one transaction (V019's and V020's {@code report_daily_*}, V021's {@link LeadFigures}),
+ * summed by row key and written just before the transaction commits, every table's rows in key order.
  *
  * <p>Why not at once: every capture adds to the same rows (the "all leads" slice of today), and an upsert holds
  * its row lock until commit. Written where they arise, the first increment of a capture would hold that row
@@ -59,6 +60,7 @@ final class RollupDeltas implements TransactionSynchronization {
   private final Map<ReportMapper.DailyDuration, long[]> durations = new LinkedHashMap<>();
   private final Map<ReportMapper.DailyContact, long[]> contacts = new LinkedHashMap<>();
   private final Map<ReportMapper.DailySla, long[]> slas = new LinkedHashMap<>();
+  private final Map<LeadFigures.Key, BigDecimal[]> figures = new LinkedHashMap<>();
 
   private RollupDeltas(ReportMapper reports) {
     this.reports = reports;
@@ -122,6 +124,57 @@ final class RollupDeltas implements TransactionSynchronization {
         r -> new long[] {r.clocks(), r.met(), r.breached(), r.stillOpen()});
   }
 
+  /** V021's rows ({@link LeadFigures}): added in the current transaction, or written at once outside one. */
+  static void addFigures(ReportMapper reports, List<LeadFigures.Row> rows) {
+    RollupDeltas deltas = ofCurrentTransaction(reports);
+    if (deltas == null) {
+      Map<LeadFigures.Key, BigDecimal[]> sums = new LinkedHashMap<>();
+      sum(sums, rows);
+      writeFigures(reports, sums);
+      return;
+    }
+    sum(deltas.figures, rows);
+  }
+
+  private static void sum(Map<LeadFigures.Key, BigDecimal[]> sums, List<LeadFigures.Row> rows) {
+    for (LeadFigures.Row row : rows) {
+      BigDecimal[] total = sums.computeIfAbsent(row.key(), k -> zeros(row.amounts().length));
+      for (int i = 0; i < total.length; i++) {
+        total[i] = total[i].add(row.amounts()[i]);
+      }
+    }
+  }
+
+  private static BigDecimal[] zeros(int n) {
+    BigDecimal[] zeros = new BigDecimal[n];
+    java.util.Arrays.fill(zeros, BigDecimal.ZERO);
+    return zeros;
+  }
+
+  /** Per table in {@link LeadFigures#TABLES} order, keys in order; rows whose every sum is 0 are left out. */
+  private static void writeFigures(ReportMapper reports, Map<LeadFigures.Key, BigDecimal[]> sums) {
+    List<LeadFigures.Key> keys = new ArrayList<>();
+    sums.forEach((key, total) -> {
+      if (java.util.Arrays.stream(total).anyMatch(amount -> amount.signum() != 0)) {
+        keys.add(key);
+      }
+    });
+    keys.sort(LeadFigures.KEY_ORDER);
+    for (LeadFigures.Table table : LeadFigures.TABLES) {
+      List<List<Object>> rows = new ArrayList<>();
+      for (LeadFigures.Key key : keys) {
+        if (key.table() == table) {
+          List<Object> values = new ArrayList<>(key.values());
+          values.addAll(List.of(sums.get(key)));
+          rows.add(values);
+        }
+      }
+      if (!rows.isEmpty()) {
+        reports.addRollupRows(table, rows);
+      }
+    }
+  }
+
   /** {@code key}: the row with its amounts 0; {@code amounts}: what it adds. */
   private static <R> void add(ReportMapper reports, List<R> rows, Comparator<R> order, Consumer<List<R>> writeNow,
       Function<RollupDeltas, Map<R, long[]>> sums, UnaryOperator<R> key, Function<R, long[]> amounts) {
@@ -153,6 +206,7 @@ final class RollupDeltas implements TransactionSynchronization {
         k.bucket(), n[0])), CONTACT_ORDER, reports::addDailyContacts);
     write(rows(slas, (k, n) -> new ReportMapper.DailySla(k.basis(), k.dim(), k.dimValue(), k.day(), k.slaType(),
         n[0], n[1], n[2], n[3])), SLA_ORDER, reports::addDailySlas);
+    writeFigures(reports, figures);
   }
 
   /** The summed rows, without those whose every sum is 0 (a verdict changed back and forth). */

@@ -3,6 +3,9 @@ package org.leadflow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import db.migration.V021__ReportOutcomeAndMoneyRollups;
+import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,12 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.leadflow.lead.ActivityType;
+import org.leadflow.lead.InvalidReason;
 import org.leadflow.lead.Lead;
 import org.leadflow.lead.LeadMapper;
+import org.leadflow.lead.LeadService;
+import org.leadflow.lead.LeadStage;
 import org.leadflow.lead.TestLeads;
+import org.leadflow.reports.LeadFigures;
 import org.leadflow.reports.ReportMapper;
 import org.leadflow.reports.ReportProjection;
 import org.leadflow.sla.SlaSchedule;
@@ -40,6 +50,12 @@ import org.springframework.http.ResponseEntity;
  * Then every rollup row of those days is compared with the same figures counted from report_stage_pass,
  * report_first_contact, lead_sla, report_lead_rep and lead, and a report over several dimensions at once
  * (the read model's path) agrees with the same report per single dimension (the rollups' path).
+ *
+ * <p>V021's rollups (outcomes' close reasons and objections, revenue, costs, the open pipeline): leads of a day
+ * of their own in 2042 driven through {@link LeadService} with the clock pinned, so that every write the app
+ * does moves them (a win reopened and won again with another reason and value, a loss recycled, an owner
+ * change, a verdict); their figures by hand, the rollups' reports equal to the read model's, and V021's
+ * backfill of those leads equal to what the maintenance wrote.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportRollupsIT extends IntegrationTestBase {
@@ -48,6 +64,9 @@ class ReportRollupsIT extends IntegrationTestBase {
   @Autowired LeadMapper leadMapper;
   @Autowired ReportMapper reportMapper;
   @Autowired SlaService slas;
+  @Autowired LeadService leadService;
+  @Autowired ItClock.PinnableClock clock;
+  @Autowired DataSource dataSource;
 
   private final String u = unique();
   private final String region = "rollup-" + u;
@@ -87,6 +106,190 @@ class ReportRollupsIT extends IntegrationTestBase {
     untimedContact(c, at(0.4));                      // as V018 left it, counted by V020's backfill
     projection.assigned(c.id(), "leo", at(1));       // its contact and clock join leo's slice
     timeContact(c, 5_400);                           // FirstContactBackfill: now with its working time
+  }
+
+  private final String region2 = "rollup2-" + u;
+  private final String campaign2 = "rollup2-c-" + u;
+  private final String landing2 = "/lp/rollup2-" + u;
+  /** A day of this run's own in 2042 (UTC): V021's dataset, through LeadService. */
+  private final LocalDate day2 = LocalDate.of(2042, 1, 1).plusDays(Math.floorMod(u.hashCode(), 300));
+
+  @BeforeAll
+  void theLeadServiceDataset() {
+    try {
+      Lead a = capture("web-form");
+      leadService.markValid(a, "test");
+      move(a, 1, LeadStage.MQL, null);
+      on(2, () -> projection.assigned(a.id(), "leo", clock.instant()));
+      move(a, 2, LeadStage.SQL, "leo");
+      on(3, () -> leadService.updateOpportunity(a.id(), "MIDDLE", new BigDecimal("10000")));
+      move(a, 3, LeadStage.OPPORTUNITY, "leo");
+      on(3, () -> leadService.recordActivity(a.id(), ActivityType.FIRST_CONTACT, "OPPORTUNITY", "too-expensive",
+          "leo", null));
+      on(5, () -> leadService.recordClose(a.id(), "price-fit", true));
+      move(a, 5, LeadStage.WON, "leo");
+      move(a, 24, LeadStage.OPPORTUNITY, "leo");                    // reopened the next day
+      on(30, () -> leadService.updateOpportunity(a.id(), "BOTTOM", new BigDecimal("12000")));
+      on(48, () -> leadService.recordClose(a.id(), "timing", false));
+      move(a, 48, LeadStage.WON, "leo");                            // won again, another reason and value
+      Lead b = capture("sem");
+      on(1, () -> projection.assigned(b.id(), "nick", clock.instant()));
+      on(1, () -> leadService.updateOpportunity(b.id(), "TOP", new BigDecimal("5000")));
+      move(b, 1, LeadStage.OPPORTUNITY, "nick");
+      on(1, () -> leadService.recordActivity(b.id(), ActivityType.CALL_ATTEMPT, null, "no-budget", "nick", null));
+      on(25, () -> leadService.recordClose(b.id(), "competitor", null));
+      move(b, 25, LeadStage.LOST, "nick");
+      on(72, () -> leadService.recycle(b.id(), "timing", "test"));    // recycled after the loss
+      Lead c = capture("event");
+      on(2, () -> leadService.updateOpportunity(c.id(), "BOTTOM", new BigDecimal("20000")));
+      move(c, 2, LeadStage.OPPORTUNITY, "leo");
+      on(4, () -> leadService.assignOwner(c.id(), "nick"));
+      on(4, () -> projection.assigned(c.id(), "nick", clock.instant()));
+      Lead d = capture("web-form");
+      on(1, () -> leadService.markInvalid(d.id(), InvalidReason.SPAM, null, "test", null));
+      Lead e = capture("sem");
+      on(26, () -> leadService.recordClose(e.id(), "competitor", null));
+      move(e, 26, LeadStage.LOST, null);
+    } finally {
+      clock.release();
+    }
+  }
+
+  @AfterAll
+  void releaseTheClock() {
+    clock.release();
+  }
+
+  @Test
+  void outcomesAndMoneyFromTheRollupsMoveWithTheLeads() {
+    String r = "&region=" + region2;
+    JsonNode outcomes = report2("outcomes", r, day2);
+    assertThat(outcomes.path("won").asLong()).isEqualTo(1);
+    assertThat(outcomes.path("lost").asLong()).isEqualTo(2);                // b entered LOST, recycled later
+    // a's reason is its last close's; b, recycled, has no loss reason any more
+    assertThat(outcomes.path("winReasons").toString()).isEqualTo("[{\"reason\":\"timing\",\"count\":1}]");
+    assertThat(outcomes.path("lossReasons").toString()).isEqualTo("[{\"reason\":\"competitor\",\"count\":1}]");
+    assertThat(outcomes.path("objectionsByChannel").toString()).isEqualTo(
+        "[{\"channel\":\"sem\",\"objection\":\"no-budget\",\"count\":1},"
+            + "{\"channel\":\"web-form\",\"objection\":\"too-expensive\",\"count\":1}]");
+    // event basis on the first day only: a won then (reason as it stands now), but its last win is two days later
+    String firstDay = r + "&basis=event&to=" + day2;
+    assertThat(report2("outcomes", firstDay, day2).path("winReasons").toString())
+        .isEqualTo("[{\"reason\":\"timing\",\"count\":1}]");
+    assertThat(report2("revenue", firstDay, day2).path("won").asLong()).isZero();
+    JsonNode revenue = report2("revenue", r + "&basis=event", day2.plusDays(1));
+    assertThat(revenue.path("won").asLong()).isEqualTo(1);
+    assertThat(revenue.path("revenue").decimalValue()).isEqualByComparingTo("12000");
+    assertThat(revenue.path("repeatRevenue").decimalValue()).isEqualByComparingTo("12000");
+    // open now: c only (a won, b recycled), moved from leo to nick
+    JsonNode pipeline = report2("pipeline", r, day2);
+    assertThat(pipeline.at("/total/open").asLong()).isEqualTo(1);
+    assertThat(pipeline.at("/total/weighted").decimalValue()).isEqualByComparingTo("15000");
+    assertThat(pipeline.at("/byRep/0/rep").asText()).isEqualTo("nick");
+    JsonNode costs = report2("costs", r, day2);
+    assertThat(costs.at("/total/leads").asLong()).isEqualTo(5);
+    assertThat(costs.at("/total/validLeads").asLong()).isEqualTo(1);        // a; d invalid
+    assertThat(costs.at("/total/customers").asLong()).isEqualTo(1);
+    assertThat(costs.at("/total/revenue").decimalValue()).isEqualByComparingTo("12000");
+  }
+
+  @Test
+  void outcomesAndMoneyFromTheRollupsAreTheReadModelsFigures() {
+    // every lead of region2 has landing2: region alone reads the rollups, region and landing page the read model
+    for (String report : List.of("outcomes", "revenue", "costs", "pipeline")) {
+      for (String basis : List.of("cohort", "event")) {
+        for (int from = 0; from <= 3; from++) {
+          String query = "&basis=" + basis + "&region=" + region2;
+          assertThat(figures(report2(report, query, day2.plusDays(from))))
+              .as(report + " " + query + " from +" + from)
+              .isEqualTo(figures(report2(report, query + "&landingPage=" + landing2, day2.plusDays(from))));
+        }
+      }
+    }
+  }
+
+  @Test
+  void v021sBackfillOfTheLeadsIsWhatTheMaintenanceWrote() throws Exception {
+    Map<LeadFigures.Key, BigDecimal[]> sums;
+    try (Connection connection = dataSource.getConnection()) {
+      Instant start = day2.atStartOfDay().toInstant(ZoneOffset.UTC);
+      sums = V021__ReportOutcomeAndMoneyRollups.sums(connection, start, start.plus(Duration.ofDays(1)));
+    }
+    List<String> backfilled = new java.util.ArrayList<>();
+    sums.forEach((key, amounts) -> {
+      boolean ofTheDays = !key.table().equals(LeadFigures.PIPELINE) || List.of(region2, campaign2, landing2)
+          .contains(key.values().get(1));
+      if (ofTheDays && java.util.Arrays.stream(amounts).anyMatch(a -> a.signum() != 0)) {
+        List<Object> row = new java.util.ArrayList<>(key.values());
+        row.addAll(List.of(amounts));
+        backfilled.add(key.table().name() + " " + text(row));
+      }
+    });
+    List<String> stored = new java.util.ArrayList<>();
+    for (LeadFigures.Table table : LeadFigures.TABLES) {
+      String where = table.equals(LeadFigures.PIPELINE) ? "dim_value in (?, ?, ?)" : "on_day between ? and ?";
+      Object[] args = table.equals(LeadFigures.PIPELINE) ? new Object[] {region2, campaign2, landing2}
+          : new Object[] {day2, day2.plusDays(10)};
+      String nonZero = String.join(" or ", table.amounts().stream().map(a -> a + " <> 0").toList());
+      stored.addAll(jdbc.query("select " + table.columns() + " from " + table.name() + " where " + where
+          + " and (" + nonZero + ")", (rs, n) -> {
+            List<Object> row = new java.util.ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+              // dates as LocalDate: java.sql.Date would show 1000-01-01 in the Julian calendar
+              row.add(rs.getMetaData().getColumnType(i) == java.sql.Types.DATE ? rs.getObject(i, LocalDate.class)
+                  : rs.getObject(i));
+            }
+            return table.name() + " " + text(row);
+          }, args));
+    }
+    assertThat(stored).hasSizeGreaterThan(50);
+    assertThat(stored.stream().sorted().toList()).isEqualTo(backfilled.stream().sorted().toList());
+  }
+
+  private static String text(List<Object> values) {
+    return values.stream().map(v -> v instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros()
+        .toPlainString() : String.valueOf(v)).toList().toString();
+  }
+
+  private Lead capture(String source) {
+    String id = UUID.randomUUID().toString();
+    Instant at = day2.atTime(9, 0).toInstant(ZoneOffset.UTC);
+    clock.pin(at);
+    Lead lead = TestLeads.lead(id).source(source).externalId("rollup2-" + id).campaign(campaign2)
+        .landingPage(landing2).region(region2).capturedAt(at).ownerId(null)
+        .email("rollup2." + id + "@reports.example").phone(null).build();
+    leadService.create(lead, "test");
+    return lead;
+  }
+
+  private void move(Lead lead, double hours, LeadStage to, String owner) {
+    on(hours, () -> leadService.moveToStage(lead.id(), to, owner, "test", "to " + to));
+  }
+
+  /** Runs {@code step} with the clock at {@code hours} after 09:00 of day2. */
+  private void on(double hours, Runnable step) {
+    clock.pin(day2.atTime(9, 0).toInstant(ZoneOffset.UTC).plus(Duration.ofMinutes((long) (hours * 60))));
+    step.run();
+  }
+
+  private JsonNode report2(String name, String query, LocalDate from) {
+    String to = query.contains("&to=") ? "" : "&to=" + day2.plusDays(10);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("mia", "mia");
+    ResponseEntity<String> response = http.exchange("/api/reports/" + name + "?from=" + from + to + query,
+        HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
+    try {
+      return json.readTree(response.getBody());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The report without its filter echo and clock reading. */
+  private static String figures(JsonNode report) {
+    ((com.fasterxml.jackson.databind.node.ObjectNode) report).remove(List.of("filter", "asOf"));
+    return report.toString();
   }
 
   @Test

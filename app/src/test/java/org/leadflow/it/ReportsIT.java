@@ -75,7 +75,7 @@ class ReportsIT extends IntegrationTestBase {
       path(l5, "CAPTURED", 0, "VALID", 1, "MQL", 1, "SQL", 2, "RECYCLED:timing", 4, "MQL", 8, "SQL", 9);
       projection.assigned(l5.id(), "sara", at(1));
       verdict(l5, true, null);
-      jdbc.update("update lead set valid = true, stage = 'SQL' where id = ?", l5.id());
+      update(l5, "update lead set valid = true, stage = 'SQL' where id = ?");
       Lead l6 = lead("L6", "event", "cA", null);
       path(l6, "CAPTURED", 0, "VALID", 1, "SQL", 2, "SAL", 3, "OPPORTUNITY", 4, "WON", 5);
       close(l6, "WON", "price-fit", true);
@@ -319,14 +319,21 @@ class ReportsIT extends IntegrationTestBase {
 
   private void close(Lead lead, String stage, String reason, boolean valid) {
     verdict(lead, valid, null);
-    jdbc.update("update lead set stage = ?, close_reason = ?, valid = ? where id = ?", stage, reason, valid,
-        lead.id());
+    update(lead, "update lead set stage = ?, close_reason = ?, valid = ? where id = ?", stage, reason, valid);
+  }
+
+  /** A change of the lead's row and its move in the outcome and money rollups, as LeadService does both. */
+  private void update(Lead lead, String sql, Object... args) {
+    Lead before = leadMapper.findById(lead.id()).orElseThrow();
+    Object[] withId = java.util.Arrays.copyOf(args, args.length + 1);
+    withId[args.length] = lead.id();
+    jdbc.update(sql, withId);
+    projection.changed(before, leadMapper.findById(lead.id()).orElseThrow());
   }
 
   private void invalid(Lead lead, String reason) {
     verdict(lead, false, reason);
-    jdbc.update("update lead set stage = 'INVALID', valid = false, invalid_reason = ? where id = ?", reason,
-        lead.id());
+    update(lead, "update lead set stage = 'INVALID', valid = false, invalid_reason = ? where id = ?", reason);
   }
 
   /** A validity verdict as LeadService.markValid / markInvalid records it for the reports (the quality rollup). */
@@ -334,9 +341,15 @@ class ReportsIT extends IntegrationTestBase {
     projection.verdictChanged(leadMapper.findById(lead.id()).orElseThrow(), valid, reason);
   }
 
-  /** An activity as LeadService.recordActivity writes it: a call attempt or first contact also feeds the read model. */
+  /**
+   * An activity as LeadService.recordActivity writes it: a call attempt or first contact also feeds the read model,
+   * an objection the objection rollup.
+   */
   private void activity(Lead lead, String type, String objection, Instant when) {
     leadMapper.insertActivity(lead.id(), type, null, objection, "leo", when, null);
+    if (objection != null) {
+      projection.objected(lead, when, objection);
+    }
     if (type.equals("CALL_ATTEMPT") || type.equals("FIRST_CONTACT")) {
       projection.contacted(lead, when);
     }

@@ -34,8 +34,9 @@ class LeadServiceTest {
   private final LeadMapper mapper = mock(LeadMapper.class);
   private final LeadEventPublisher events = mock(LeadEventPublisher.class);
   private final ApplicationEventPublisher moves = mock(ApplicationEventPublisher.class);
+  private final org.leadflow.reports.ReportProjection reports = mock(org.leadflow.reports.ReportProjection.class);
   private final LeadService leads = new LeadService(mapper, events, Clock.fixed(NOW, ZoneOffset.UTC), moves,
-      mock(org.leadflow.reports.ReportProjection.class));
+      reports);
 
   /** The lead before (locked read) and after the change (re-read). */
   private void given(Lead before, Lead after) {
@@ -175,11 +176,17 @@ class LeadServiceTest {
 
   @Test
   void changesThatAreNoStageChangePublishNothing() {
+    Lead before = TestLeads.lead("lead-1").stage(LeadStage.WON).build();
+    Lead after = TestLeads.lead("lead-1").stage(LeadStage.WON).closeReason("PRICE").build();
+    given(before, after);
+
     leads.assignOwner("lead-1", "leo");
     leads.updateScores("lead-1", 10, 20);
     leads.recordClose("lead-1", "PRICE", null);
 
     verify(events, never()).publish(any());
+    // the owner and the close reason move the lead in the reports' rollups (V021): from as it was to as it is
+    verify(reports, times(2)).changed(before, after);
   }
 
   private static List<String> text(JsonNode data, String... fields) {
@@ -204,6 +211,7 @@ class LeadServiceTest {
     // given
     Lead opportunity = TestLeads.lead("lead-10").stage(LeadStage.OPPORTUNITY).funnelPosition("TOP").build();
     when(mapper.findByIdForUpdate("lead-10")).thenReturn(Optional.of(opportunity));
+    when(mapper.findById("lead-10")).thenReturn(Optional.of(opportunity));
 
     // when
     leads.updateOpportunity("lead-10", "TOP", new BigDecimal("1000"));
