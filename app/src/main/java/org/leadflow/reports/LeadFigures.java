@@ -23,7 +23,7 @@ import org.leadflow.lead.Lead;
  *       counts each lead with a pass in the period once ({@code leads}); {@code closes} and the revenue sums
  *       are on the day of the lead's last stage change only (revenue's event basis), WON only for revenue.
  *   <li>{@link #CAMPAIGN}: leads with a campaign by capture day, campaign and channel: leads, valid leads,
- *       customers (WON) and their deal value (campaign costs). Slices all, landing page and region only: a
+ *       customers (WON) and their deal value (campaign costs). Slices all, landing page, region and profile only: a
  *       channel or campaign filter reads the 'all' rows of that channel or campaign.
  *   <li>{@link #PIPELINE}: open opportunities now (stage OPPORTUNITY) by owner, region and funnel position with
  *       their deal value: the weighted pipeline is each position's sum times its weight, exact.
@@ -154,7 +154,8 @@ public final class LeadFigures {
     if (lead.campaign() != null) {
       BigDecimal valid = Boolean.TRUE.equals(lead.valid()) ? BigDecimal.ONE : BigDecimal.ZERO;
       for (String[] slice : slices) {
-        if (slice[0].equals("all") || slice[0].equals("landing") || slice[0].equals("region")) {
+        if (slice[0].equals("all") || slice[0].equals("landing") || slice[0].equals("region")
+            || slice[0].equals(ReportProfile.PROFILE)) {
           rows.add(row(CAMPAIGN, List.of(slice[0], slice[1], captured, lead.campaign(), lead.source()),
               BigDecimal.ONE, valid, won ? BigDecimal.ONE : BigDecimal.ZERO, won ? value : BigDecimal.ZERO));
         }

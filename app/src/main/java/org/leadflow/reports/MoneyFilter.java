@@ -10,9 +10,9 @@ import java.util.Map;
 record MoneyFilter(LocalDate from, LocalDate to, String basis, String channel, String campaign, String landingPage,
     String region, String team, String rep, Map<String, Object> echo, ReportQuery query) {
 
-  static MoneyFilter of(ReportFilter filter) {
+  static MoneyFilter of(ReportFilter filter, ReportQuery query) {
     return new MoneyFilter(filter.from(), filter.to(), filter.cohort() ? "cohort" : "event", filter.channel(),
         filter.campaign(), filter.landingPage(), filter.region(), filter.team(), filter.rep(), filter.echo(),
-        new ReportQuery(filter));
+        query);
   }
 }

@@ -33,10 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 class MoneyReportController {
 
   private final MoneyReports reports;
+  private final ReportService queries;
   private final ReportAccess access;
 
-  MoneyReportController(MoneyReports reports, ReportAccess access) {
+  MoneyReportController(MoneyReports reports, ReportService queries, ReportAccess access) {
     this.reports = reports;
+    this.queries = queries;
     this.access = access;
   }
 
@@ -110,7 +112,7 @@ class MoneyReportController {
   private MoneyFilter filter(Map<String, String> params, Authentication user) {
     ReportFilter parsed = ReportFilter.parse(params, reports.today());
     access.check(user, parsed);
-    return MoneyFilter.of(parsed);
+    return MoneyFilter.of(parsed, queries.query(parsed));
   }
 
   private static void checkFormat(String format) {

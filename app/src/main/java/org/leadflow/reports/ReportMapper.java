@@ -37,6 +37,13 @@ public interface ReportMapper {
   /** The people ever assigned the lead (report_lead_rep) with the team stored for each. */
   List<LeadRep> repsOf(String leadId);
 
+  /** Adds the profile (V022) unless it is there. */
+  void insertProfile(@Param("id") String id, @Param("source") String source, @Param("campaign") String campaign,
+      @Param("landingPage") String landingPage, @Param("region") String region);
+
+  /** The ids of the profiles the filter's channel, campaign, landing page and region match. */
+  List<String> profilesMatching(@Param("f") ReportQuery filter);
+
   // ---- daily rollups (V019), maintained by ReportProjection: rows are added to (+= on a duplicate key)
 
   void addDailyPasses(@Param("rows") List<DailyPass> rows);

@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.leadflow.calendar.BusinessTime;
 import org.leadflow.lead.Lead;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the read model ({@code report_stage_pass}, {@code report_lead_rep}; V014, {@code report_first_contact};
@@ -31,6 +34,8 @@ public class ReportProjection {
 
   private final ReportMapper reports;
   private final BusinessTime businessTime;
+  /** Profiles this node has seen in report_profile (committed): no insert for them. */
+  private final Set<String> knownProfiles = ConcurrentHashMap.newKeySet();
 
   public ReportProjection(ReportMapper reports, BusinessTime businessTime) {
     this.reports = reports;
@@ -110,14 +115,21 @@ public class ReportProjection {
         .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     boolean newTeam = team != null
         && reps.stream().noneMatch(r -> !r.rep().equals(assignee) && team.equals(r.teamId()));
-    addToSlice(leadId, "rep", assignee);
+    LeadFigures.Facts lead = reports.leadFacts(leadId);
+    String profile = lead == null ? null
+        : ReportProfile.id(lead.source(), lead.campaign(), lead.landingPage(), lead.region());
     List<String[]> slices = new ArrayList<>();
     slices.add(new String[] {"rep", assignee});
-    if (newTeam) {
-      addToSlice(leadId, "team", team);
-      slices.add(new String[] {"team", team});
+    if (profile != null) {
+      slices.add(new String[] {ReportProfile.REP_PROFILE, ReportProfile.of(assignee, profile)});
     }
-    LeadFigures.Facts lead = reports.leadFacts(leadId);
+    if (newTeam) {
+      slices.add(new String[] {"team", team});
+      if (profile != null) {
+        slices.add(new String[] {ReportProfile.TEAM_PROFILE, ReportProfile.of(team, profile)});
+      }
+    }
+    slices.forEach(slice -> addToSlice(leadId, slice[0], slice[1]));
     if (lead != null) {
       List<LeadFigures.Row> rows = new ArrayList<>(figures(lead, slices));
       for (ReportMapper.Objection objection : reports.objectionsOf(leadId)) {
@@ -313,17 +325,41 @@ public class ReportProjection {
     reports.addLeadSlasToSlice(leadId, dim, value);
   }
 
-  /** The rollup slices the lead counts in: all, its non-null dimensions, its reps and their distinct teams. */
+  /**
+   * The rollup slices the lead counts in: all, its non-null dimensions, its profile, its reps and their distinct
+   * teams, each also with the profile. Registers the profile in {@code report_profile} the first time this node
+   * sees it (insert ignore: any other writer of the same profile writes the same row).
+   */
   private List<String[]> slices(Lead lead) {
+    String profile = ReportProfile.id(lead.source(), lead.campaign(), lead.landingPage(), lead.region());
+    if (!knownProfiles.contains(profile)) {
+      reports.insertProfile(profile, lead.source(), lead.campaign(), lead.landingPage(), lead.region());
+      afterCommit(() -> knownProfiles.add(profile));
+    }
     return slices(lead.source(), lead.campaign(), lead.landingPage(), lead.region(), reports.repsOf(lead.id()));
+  }
+
+  private static void afterCommit(Runnable action) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      action.run();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        action.run();
+      }
+    });
   }
 
   /**
    * The rollup slices of a lead with these dimensions and reps (report_lead_rep): {@code {dim, dim_value}} for
-   * all, the non-null dimensions, each rep and each distinct team of theirs (V019; V020's backfill too).
+   * all, the non-null dimensions, the profile (V022), each rep and each distinct team of theirs, and each of
+   * those with the profile (V019; V020's, V021's and V023's backfills too).
    */
   public static List<String[]> slices(String source, String campaign, String landingPage, String region,
       List<ReportMapper.LeadRep> reps) {
+    String profile = ReportProfile.id(source, campaign, landingPage, region);
     List<String[]> slices = new ArrayList<>();
     slices.add(new String[] {"all", ""});
     slices.add(new String[] {"channel", source});
@@ -336,14 +372,19 @@ public class ReportProjection {
     if (region != null) {
       slices.add(new String[] {"region", region});
     }
+    slices.add(new String[] {ReportProfile.PROFILE, profile});
     Set<String> teams = new LinkedHashSet<>();
     for (ReportMapper.LeadRep rep : reps) {
       slices.add(new String[] {"rep", rep.rep()});
+      slices.add(new String[] {ReportProfile.REP_PROFILE, ReportProfile.of(rep.rep(), profile)});
       if (rep.teamId() != null) {
         teams.add(rep.teamId());
       }
     }
-    teams.forEach(team -> slices.add(new String[] {"team", team}));
+    for (String team : teams) {
+      slices.add(new String[] {"team", team});
+      slices.add(new String[] {ReportProfile.TEAM_PROFILE, ReportProfile.of(team, profile)});
+    }
     return slices;
   }
 

@@ -6,19 +6,47 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A filter as the read model's SQL takes it (MyBatis reads the getters). A filter with at most one dimension
- * (channel, campaign, landing page, region, rep or team) is answered from the daily rollups (V019): {@link
- * #isRollup()}, the slice {@link #getDim()} / {@link #getDimValue()}; more dimensions at once read the read
- * model itself.
+ * A filter as the read model's SQL takes it (MyBatis reads the getters). Every filter but one naming both a rep
+ * and a team is answered from the daily rollups (V019–V022): {@link #isRollup()}, the slice kind {@link
+ * #getDim()} and the slices {@link #getDimValues()} whose rows are summed:
+ * <ul>
+ *   <li>no dimension: {@code all}; one: that dimension's slice (channel, campaign, landing, region, rep, team);
+ *   <li>two or more of channel, campaign, landing page and region: the {@link ReportProfile} slices of every
+ *       profile they match ({@code report_profile}); with a rep or a team too, that person's or team's slices of
+ *       those profiles. A lead has one profile, so the sum counts it once.
+ * </ul>
+ * A rep and a team at once (a lead both of them handled, maybe in different assignments) read the read model
+ * itself.
  */
 public final class ReportQuery {
 
-  private final ReportFilter filter;
+  /** No profile matches: a dim_value no slice has, so the sums are empty. */
+  private static final List<String> NO_SLICE = List.of("");
 
+  private final ReportFilter filter;
+  private final List<String> profiles;
+
+  /** A filter that needs no profiles ({@link #needsProfiles} false) or is not read from the rollups. */
   public ReportQuery(ReportFilter filter) {
-    this.filter = filter;
+    this(filter, null);
   }
 
+  /** {@code profiles}: the ids of {@code report_profile} matching the filter (when {@link #needsProfiles}). */
+  public ReportQuery(ReportFilter filter, List<String> profiles) {
+    this.filter = filter;
+    this.profiles = profiles;
+  }
+
+  /** The query of {@code filter}, the matching profiles looked up when it needs them. */
+  public static ReportQuery of(ReportFilter filter, ReportMapper reports) {
+    ReportQuery query = new ReportQuery(filter);
+    return query.needsProfiles() ? new ReportQuery(filter, reports.profilesMatching(query)) : query;
+  }
+
+  /** Read from the profile slices: two or more attribute dimensions, or one and a rep or team. */
+  public boolean needsProfiles() {
+    return isRollup() && (attributes() >= 2 || (attributes() == 1 && people() == 1));
+  }
   public Instant getStart() {
     return filter.start();
   }
@@ -75,18 +103,50 @@ public final class ReportQuery {
   }
 
   public boolean isRollup() {
-    return slices().size() <= 1;
+    return people() <= 1;
   }
 
-  /** The rollup slice of the filter: all, channel, campaign, landing, region, rep or team. */
+  /** The rollup slice kind of the filter: all, channel, campaign, landing, region, rep, team or a profile kind. */
   public String getDim() {
+    if (needsProfiles()) {
+      return filter.rep() != null ? ReportProfile.REP_PROFILE
+          : filter.team() != null ? ReportProfile.TEAM_PROFILE : ReportProfile.PROFILE;
+    }
     List<String[]> slices = slices();
     return slices.isEmpty() ? "all" : slices.get(0)[0];
   }
 
-  public String getDimValue() {
+  /** The dim_values of the slices the filter sums (one, but for profiles). */
+  public List<String> getDimValues() {
+    if (needsProfiles()) {
+      if (profiles == null) {
+        throw new IllegalStateException("a filter of several dimensions needs its profiles: ReportQuery.of");
+      }
+      if (profiles.isEmpty()) {
+        return NO_SLICE;
+      }
+      String person = filter.rep() != null ? filter.rep() : filter.team();
+      return person == null ? profiles : profiles.stream().map(id -> ReportProfile.of(person, id)).toList();
+    }
     List<String[]> slices = slices();
-    return slices.isEmpty() ? "" : slices.get(0)[1];
+    return List.of(slices.isEmpty() ? "" : slices.get(0)[1]);
+  }
+
+  /** The single slice's dim_value (channel and campaign branches of the money SQL). */
+  public String getDimValue() {
+    return getDimValues().get(0);
+  }
+
+  private int attributes() {
+    int n = 0;
+    for (String value : new String[] {filter.channel(), filter.campaign(), filter.landingPage(), filter.region()}) {
+      n += value == null ? 0 : 1;
+    }
+    return n;
+  }
+
+  private int people() {
+    return (filter.rep() == null ? 0 : 1) + (filter.team() == null ? 0 : 1);
   }
 
   private List<String[]> slices() {

@@ -35,6 +35,11 @@ public class ReportService {
     this.reports = reports;
   }
 
+  /** The filter as the SQL takes it, with the profiles it matches when it reads their slices. */
+  public ReportQuery query(ReportFilter filter) {
+    return ReportQuery.of(filter, reports);
+  }
+
   public record StageLine(String stage, long leads, long passes) {}
 
   public record Conversion(String from, String to, long fromLeads, long toLeads, BigDecimal rate) {}
@@ -45,7 +50,7 @@ public class ReportService {
       List<Conversion> conversions, CaptureToWon captureToWon) {}
 
   public Funnel funnel(ReportFilter filter) {
-    Map<String, ReportMapper.StageCount> counts = reports.stageCounts(new ReportQuery(filter)).stream()
+    Map<String, ReportMapper.StageCount> counts = reports.stageCounts(query(filter)).stream()
         .collect(Collectors.toMap(ReportMapper.StageCount::stage, Function.identity()));
     List<StageLine> stages = STAGES.stream().map(stage -> {
       ReportMapper.StageCount count = counts.get(stage);
@@ -75,7 +80,7 @@ public class ReportService {
 
   /** Leads captured in the period and their validity verdict as it stands (valid rate = valid / captured). */
   public Quality quality(ReportFilter filter) {
-    ReportQuery query = new ReportQuery(filter);
+    ReportQuery query = query(filter);
     ReportMapper.Quality quality = reports.quality(query);
     return new Quality(filter.echo(), quality.captured(), quality.valid(), quality.invalid(),
         rate(quality.valid(), quality.captured()),
@@ -98,7 +103,7 @@ public class ReportService {
    * duration histogram (V019) for stages with many passes in a filter of at most one dimension.
    */
   public StageTimes stageTimes(ReportFilter filter) {
-    ReportQuery query = new ReportQuery(filter);
+    ReportQuery query = query(filter);
     Map<String, Long> histogram = !query.isRollup() ? Map.of() : reports.durationCounts(query).stream()
         .collect(Collectors.toMap(ReportMapper.StageCount::stage, ReportMapper.StageCount::passes));
     List<StageTime> stages = TIMED_STAGES.stream().map(stage -> {
@@ -132,7 +137,7 @@ public class ReportService {
    * #EXACT_DURATIONS_UP_TO} timed leads from their histogram.
    */
   public SpeedToLead speedToLead(ReportFilter filter) {
-    ReportQuery query = new ReportQuery(filter);
+    ReportQuery query = query(filter);
     ReportMapper.SpeedCounts counts = query.isRollup() ? reports.speedRollup(query) : reports.speedCounts(query);
     long timed = counts.timed();
     if (query.isRollup() && timed > EXACT_DURATIONS_UP_TO) {
@@ -156,7 +161,7 @@ public class ReportService {
    * filter of at most one dimension.
    */
   public Slas slas(ReportFilter filter) {
-    return new Slas(filter.echo(), reports.slas(new ReportQuery(filter)).stream()
+    return new Slas(filter.echo(), reports.slas(query(filter)).stream()
         .map(s -> new SlaLine(s.slaType(), s.total(), s.met(), s.breached(), s.open(),
             rate(s.met(), s.met() + s.breached())))
         .toList());
@@ -167,7 +172,7 @@ public class ReportService {
   public record Recycles(Map<String, Object> filter, long recycles, long recycledLeads, List<CountLine> byReason) {}
 
   public Recycles recycles(ReportFilter filter) {
-    ReportQuery query = new ReportQuery(filter);
+    ReportQuery query = query(filter);
     List<CountLine> byReason = reports.recycleReasons(query).stream()
         .map(r -> new CountLine(r.reason(), r.count())).toList();
     long recycledLeads = reports.stageCounts(query).stream().filter(s -> s.stage().equals("RECYCLED"))
@@ -181,7 +186,7 @@ public class ReportService {
       List<CountLine> lossReasons, List<ObjectionLine> objectionsByChannel) {}
 
   public Outcomes outcomes(ReportFilter filter) {
-    ReportQuery query = new ReportQuery(filter);
+    ReportQuery query = query(filter);
     Map<String, Long> leads = reports.stageCounts(query).stream()
         .collect(Collectors.toMap(ReportMapper.StageCount::stage, ReportMapper.StageCount::leads));
     return new Outcomes(filter.echo(), leads.getOrDefault("WON", 0L), leads.getOrDefault("LOST", 0L),
@@ -202,7 +207,7 @@ public class ReportService {
     for (LocalDate day = bucket(filter.from(), interval); !day.isAfter(filter.to()); day = next(day, interval)) {
       values.put(day, 0L);
     }
-    reports.trend(new ReportQuery(filter), TREND_MEASURES.get(measure))
+    reports.trend(query(filter), TREND_MEASURES.get(measure))
         .forEach(p -> values.merge(bucket(LocalDate.parse(p.period()), interval), p.leads(), Long::sum));
     Map<String, Long> ordered = new LinkedHashMap<>();
     values.forEach((day, value) -> ordered.put(day.toString(), value));

@@ -1,0 +1,48 @@
+package org.leadflow.reports;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A lead's profile: the combination of its channel, campaign, landing page and region, which never change after
+ * capture (V022, README "Reports"). The rollups keep one slice per profile ({@link #PROFILE}) and per person or
+ * team and profile ({@link #REP_PROFILE}, {@link #TEAM_PROFILE}), so a filter of several dimensions sums the
+ * slices of the profiles it matches ({@code report_profile}) instead of reading every lead.
+ *
+ * <p>The id is derived from the four values (the first 16 hex digits of their SHA-256), so a migration, the
+ * projection and a rebuild compute the same id without a look-up, and two nodes capturing the first lead of a
+ * new combination at once write the same row.
+ */
+public final class ReportProfile {
+
+  /** The slice of one profile: dim_value = the profile id. */
+  public static final String PROFILE = "profile";
+  /** The slice of one person and profile: dim_value = {@code rep|profile id}. */
+  public static final String REP_PROFILE = "rprof";
+  /** The slice of one team and profile: dim_value = {@code team|profile id}. */
+  public static final String TEAM_PROFILE = "tprof";
+
+  private ReportProfile() {}
+
+  /** The profile id of these dimension values (null: the lead has none). */
+  public static String id(String source, String campaign, String landingPage, String region) {
+    StringBuilder key = new StringBuilder();
+    for (String value : new String[] {source, campaign, landingPage, region}) {
+      // length-prefixed, null distinct from "": no two tuples share a key
+      key.append(value == null ? "-" : value.length() + ":" + value).append('\n');
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
+  }
+
+  /** The dim_value of a person's or team's slice of a profile. */
+  public static String of(String personOrTeam, String profileId) {
+    return personOrTeam + "|" + profileId;
+  }
+}
