@@ -47,14 +47,15 @@ import org.springframework.http.ResponseEntity;
  * the lead's earlier rows), two reps of one team (the team counts the lead once), verdict changes, first contacts
  * (one replaced by an earlier one, one left without working time as V018 left them and then timed as
  * FirstContactBackfill does) and SLA clocks through SlaService (breached then done, done in time, cancelled, open).
- * Then every rollup row of those days is compared with the same figures counted from report_stage_pass,
- * report_first_contact, lead_sla, report_lead_rep and lead, and a report over several dimensions at once
- * (the read model's path) agrees with the same report per single dimension (the rollups' path).
+ * Then every rollup row of those days (the profile slices of V022 too) is compared with the same figures counted
+ * from report_stage_pass, report_first_contact, lead_sla, report_lead_rep, report_profile and lead, and a report
+ * over several dimensions at once (the profile slices; with a rep and a team, the read model's path) agrees with
+ * the same report per single dimension.
  *
  * <p>V021's rollups (outcomes' close reasons and objections, revenue, costs, the open pipeline): leads of a day
  * of their own in 2042 driven through {@link LeadService} with the clock pinned, so that every write the app
  * does moves them (a win reopened and won again with another reason and value, a loss recycled, an owner
- * change, a verdict); their figures by hand, the rollups' reports equal to the read model's, and V021's
+ * change, a verdict); their figures by hand, the profile slices' reports equal to the read model's, and V021's
  * backfill of those leads equal to what the maintenance wrote.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -195,14 +196,22 @@ class ReportRollupsIT extends IntegrationTestBase {
 
   @Test
   void outcomesAndMoneyFromTheRollupsAreTheReadModelsFigures() {
-    // every lead of region2 has landing2: region alone reads the rollups, region and landing page the read model
+    // every lead of region2 has landing2: region alone reads the region's slice, region and landing page the
+    // slices of their profiles; leo (of a and c) with his team and the region reads the read model, leo with the
+    // region his slices of the region's profiles (costs are per campaign, not per rep)
+    String leo = "&rep=leo&team=" + jdbc.queryForObject("select team_id from lead_rep where user_id = 'leo'",
+        String.class);
     for (String report : List.of("outcomes", "revenue", "costs", "pipeline")) {
       for (String basis : List.of("cohort", "event")) {
         for (int from = 0; from <= 3; from++) {
           String query = "&basis=" + basis + "&region=" + region2;
-          assertThat(figures(report2(report, query, day2.plusDays(from))))
-              .as(report + " " + query + " from +" + from)
-              .isEqualTo(figures(report2(report, query + "&landingPage=" + landing2, day2.plusDays(from))));
+          LocalDate since = day2.plusDays(from);
+          assertThat(figures(report2(report, query, since))).as(report + " " + query + " from +" + from)
+              .isEqualTo(figures(report2(report, query + "&landingPage=" + landing2, since)));
+          if (!report.equals("costs")) {
+            assertThat(figures(report2(report, query + "&rep=leo", since))).as(report + " " + query + " leo +" + from)
+                .isEqualTo(figures(report2(report, query + leo, since)));
+          }
         }
       }
     }
@@ -339,20 +348,28 @@ class ReportRollupsIT extends IntegrationTestBase {
         "[{\"slaType\":\"SALES_ACCEPT\",\"total\":1,\"met\":1,\"breached\":0,\"open\":0,\"compliance\":1.0},"
             + "{\"slaType\":\"SDR_CALL_ATTEMPT\",\"total\":2,\"met\":1,\"breached\":1,\"open\":0,"
             + "\"compliance\":0.5}]");
-    // two dimensions (the read model's path) agree with the rollup's
-    assertThat(report("sla", "&rep=leo&region=" + region).path("slas"))
-        .isEqualTo(report("sla", "&rep=leo").path("slas"));
-    JsonNode both = report("speed-to-lead", "&rep=leo&region=" + region);
-    assertThat(List.of(both.path("leads"), both.path("contacted"), both.path("medianBusinessSeconds")))
-        .isEqualTo(List.of(leo.path("leads"), leo.path("contacted"), leo.path("medianBusinessSeconds")));
+    // rep and region (leo's slices of the region's profiles) and rep, team and region (the read model's path)
+    // agree with the rep's slice
+    String team = "&team=" + teamOf("leo");
+    for (String filter : List.of("&rep=leo&region=" + region, "&rep=leo&region=" + region + team)) {
+      assertThat(report("sla", filter).path("slas")).as(filter).isEqualTo(report("sla", "&rep=leo").path("slas"));
+      JsonNode both = report("speed-to-lead", filter);
+      assertThat(List.of(both.path("leads"), both.path("contacted"), both.path("medianBusinessSeconds")))
+          .as(filter)
+          .isEqualTo(List.of(leo.path("leads"), leo.path("contacted"), leo.path("medianBusinessSeconds")));
+    }
   }
 
   @Test
   void aRepsAndATeamsSliceHaveTheLeadsPassesFromBeforeTheAssignment() {
-    // rep and campaign: two dimensions, the read model's path; rep alone: leo's slice of the rollup
-    assertThat(stages(report("funnel", "&rep=leo&campaign=" + campaign)))
-        .containsEntry("CAPTURED", "1/1").containsEntry("MQL", "1/3").containsEntry("RECYCLED", "1/2")
-        .containsEntry("WON", "1/1").containsEntry("INVALID", "0/0");
+    // rep and campaign: leo's slices of the campaign's profiles; with the team too: the read model's path; rep
+    // alone: leo's slice of the rollup
+    for (String filter : List.of("&rep=leo&campaign=" + campaign, "&rep=leo&team=" + teamOf("leo") + "&campaign="
+        + campaign)) {
+      assertThat(stages(report("funnel", filter))).as(filter)
+          .containsEntry("CAPTURED", "1/1").containsEntry("MQL", "1/3").containsEntry("RECYCLED", "1/2")
+          .containsEntry("WON", "1/1").containsEntry("INVALID", "0/0");
+    }
     assertThat(stages(report("funnel", "&rep=leo")))
         .containsEntry("CAPTURED", "2/2").containsEntry("MQL", "1/3").containsEntry("RECYCLED", "1/2")
         .containsEntry("WON", "1/1").containsEntry("INVALID", "1/1");
@@ -459,7 +476,10 @@ class ReportRollupsIT extends IntegrationTestBase {
         .sorted().toList();
   }
 
-  /** The slices of a pass: all, its dimensions, and per lead its reps and distinct teams (V019's backfill). */
+  /**
+   * The slices of a pass: all, its dimensions, and per lead its reps and distinct teams (V019's backfill), its
+   * profile and the profile with each rep and team (V022).
+   */
   private static final String SLICES = "select id, 'all' as dim, '' as dim_value from report_stage_pass"
       + " union all select id, 'channel', source from report_stage_pass"
       + " union all select id, 'campaign', campaign from report_stage_pass where campaign is not null"
@@ -467,7 +487,8 @@ class ReportRollupsIT extends IntegrationTestBase {
       + " union all select id, 'region', region from report_stage_pass where region is not null"
       + " union all select p.id, 'rep', r.rep from report_stage_pass p join report_lead_rep r on r.lead_id = p.lead_id"
       + " union all select p.id, 'team', t.team_id from report_stage_pass p join (select distinct lead_id, team_id"
-      + " from report_lead_rep where team_id is not null) t on t.lead_id = p.lead_id";
+      + " from report_lead_rep where team_id is not null) t on t.lead_id = p.lead_id"
+      + profileSlices("report_stage_pass", "id", "p.lead_id");
 
   private static String recountPasses() {
     String strict = "sum(case when p.strict_rank is not null then 1 else 0 end)";
@@ -509,14 +530,31 @@ class ReportRollupsIT extends IntegrationTestBase {
         + " group by s.dim, s.dim_value, cast(l.captured_at as date), " + verdict + ", " + reason;
   }
 
-  /** The slices of a lead (by lead id): all, its dimensions, its reps and their distinct teams. */
+  /** The slices of a lead (by lead id): all, its dimensions, its reps and their distinct teams, its profile ones. */
   private static final String LEAD_SLICES = "select id, 'all' as dim, '' as dim_value from lead"
       + " union all select id, 'channel', source from lead"
       + " union all select id, 'campaign', campaign from lead where campaign is not null"
       + " union all select id, 'landing', landing_page from lead where landing_page is not null"
       + " union all select id, 'region', region from lead where region is not null"
       + " union all select lead_id, 'rep', rep from report_lead_rep"
-      + " union all select distinct lead_id, 'team', team_id from report_lead_rep where team_id is not null";
+      + " union all select distinct lead_id, 'team', team_id from report_lead_rep where team_id is not null"
+      + profileSlices("lead", "id", "p.id");
+
+  /**
+   * The profile slices (V022) of the rows of {@code table} (which has the four dimension columns): the profile
+   * found in report_profile by its values (null equal to null), alone and with each rep and distinct team.
+   */
+  private static String profileSlices(String table, String key, String leadId) {
+    String same = " and (f.%1$s = p.%1$s or (f.%1$s is null and p.%1$s is null))";
+    String profile = " from " + table + " p join report_profile f on f.source = p.source"
+        + String.format(same, "campaign") + String.format(same, "landing_page") + String.format(same, "region");
+    return " union all select p." + key + ", 'profile', f.profile_id" + profile
+        + " union all select p." + key + ", 'rprof', concat(r.rep, '|', f.profile_id)" + profile
+        + " join report_lead_rep r on r.lead_id = " + leadId
+        + " union all select p." + key + ", 'tprof', concat(t.team_id, '|', f.profile_id)" + profile
+        + " join (select distinct lead_id, team_id from report_lead_rep where team_id is not null) t"
+        + " on t.lead_id = " + leadId;
+  }
 
   /** First contacts per basis, slice, day and working-time bucket (-1: not known), per lead. */
   private static String recountContacts() {

@@ -132,6 +132,22 @@ class ReportsIT extends IntegrationTestBase {
   }
 
   @Test
+  void filtersOfSeveralDimensionsCountTheLeadsOfAllOfThem() {
+    // (the dataset's region is in every filter) L1 and L2: web-form, cA, leo
+    for (String filter : List.of("&channel=web-form&campaign=cA", "&rep=leo&channel=web-form",
+        "&rep=leo&campaign=cA&channel=web-form", "&rep=leo&team=" + teamOf("leo"))) {
+      assertThat(stages(report("mia", "funnel", filter))).as(filter)
+          .contains("CAPTURED 2/2", "SQL 2/4", "WON 1/1", "LOST 1/1", "RECYCLED 1/2");
+    }
+    assertThat(stages(report("sam", "funnel", "&team=sdr-desk&channel=event")))     // L5 (sara)
+        .contains("CAPTURED 1/1", "MQL 1/2", "RECYCLED 1/1", "WON 0/0");
+    assertThat(stages(report("mia", "funnel", "&channel=sem&campaign=cA")))          // no such lead
+        .contains("CAPTURED 0/0", "INVALID 0/0");
+    assertThat(stages(report("mia", "funnel", "&channel=sem&landingPage=/lp/none")))  // no such profile
+        .contains("CAPTURED 0/0");
+  }
+
+  @Test
   void eventBasisCountsWhatHappenedInThePeriod() {
     JsonNode day2 = report("mia", "funnel", "&basis=event&from=2026-10-06&to=2026-10-06");
     // on 10-06 (from 00:00): L1's MQL at +20h, SQL +22h, SAL +24h, OPPORTUNITY +26h, WON +30h and NURTURING +14h
@@ -301,6 +317,10 @@ class ReportsIT extends IntegrationTestBase {
 
   private static Instant at(double hours) {
     return T0.plus(Duration.ofMinutes((long) (hours * 60)));
+  }
+
+  private String teamOf(String rep) {
+    return jdbc.queryForObject("select team_id from lead_rep where user_id = ?", String.class, rep);
   }
 
   private Lead lead(String name, String source, String campaign, String owner) {

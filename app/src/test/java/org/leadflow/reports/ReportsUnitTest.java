@@ -70,18 +70,42 @@ class ReportsUnitTest {
   }
 
   @Test
-  void aFilterOfAtMostOneDimensionReadsTheRollups() {
+  void aFilterReadsTheSlicesOfItsDimensionOrOfTheProfilesItMatches() {
     ReportQuery none = new ReportQuery(ReportFilter.parse(Map.of(), TODAY));
     assertThat(none.isRollup()).isTrue();
-    assertThat(none.getDim() + "/" + none.getDimValue()).isEqualTo("all/");
+    assertThat(none.getDim() + "/" + none.getDimValues()).isEqualTo("all/[]");
     ReportQuery landing = new ReportQuery(ReportFilter.parse(Map.of("landingPage", "/lp/x", "basis", "event"),
         TODAY));
-    assertThat(landing.isRollup()).isTrue();
-    assertThat(landing.getDim() + "/" + landing.getDimValue() + "/" + landing.getBasisCode())
-        .isEqualTo("landing//lp/x/E");
+    assertThat(landing.needsProfiles()).isFalse();
+    assertThat(landing.getDim() + "/" + landing.getDimValues() + "/" + landing.getBasisCode())
+        .isEqualTo("landing/[/lp/x]/E");
+    assertThat(new ReportQuery(ReportFilter.parse(Map.of("rep", "leo"), TODAY)).getDim()).isEqualTo("rep");
+    // a rep and a team at once: the read model
     assertThat(new ReportQuery(ReportFilter.parse(Map.of("team", "t", "rep", "leo"), TODAY)).isRollup()).isFalse();
-    assertThat(new ReportQuery(ReportFilter.parse(Map.of("channel", "sem", "region", "DACH"), TODAY)).isRollup())
-        .isFalse();
+    // two attributes: the profiles they match
+    ReportFilter two = ReportFilter.parse(Map.of("channel", "sem", "region", "DACH"), TODAY);
+    assertThat(new ReportQuery(two).needsProfiles()).isTrue();
+    ReportQuery profiles = new ReportQuery(two, List.of("p1", "p2"));
+    assertThat(profiles.getDim() + "/" + profiles.getDimValues()).isEqualTo("profile/[p1, p2]");
+    assertThatThrownBy(() -> new ReportQuery(two).getDimValues()).isInstanceOf(IllegalStateException.class);
+    // none matches: a slice that no row has, so the sums are empty
+    assertThat(new ReportQuery(two, List.of()).getDimValues()).containsExactly("");
+    // one attribute and a person: the person's slices of the profiles
+    ReportQuery repAndChannel = new ReportQuery(ReportFilter.parse(Map.of("rep", "leo", "channel", "sem"), TODAY),
+        List.of("p1"));
+    assertThat(repAndChannel.getDim() + "/" + repAndChannel.getDimValues()).isEqualTo("rprof/[leo|p1]");
+    ReportQuery teamAndAll = new ReportQuery(ReportFilter.parse(Map.of("team", "t1", "channel", "sem", "campaign",
+        "c", "landingPage", "/lp", "region", "r"), TODAY), List.of("p1", "p2"));
+    assertThat(teamAndAll.getDim() + "/" + teamAndAll.getDimValues()).isEqualTo("tprof/[t1|p1, t1|p2]");
+  }
+
+  @Test
+  void aProfileIdIsTheSameForTheSameValuesAndDiffersOtherwise() {
+    String id = ReportProfile.id("sem", "c1", "/lp", "DACH");
+    assertThat(id).hasSize(16).isEqualTo(ReportProfile.id("sem", "c1", "/lp", "DACH"));
+    assertThat(List.of(ReportProfile.id("sem", "c1", "/lp", null), ReportProfile.id("sem", "c1", "/lp", ""),
+        ReportProfile.id("sem", "c1/lp", null, null), ReportProfile.id("sem", null, "c1/lp", null), id))
+        .doesNotHaveDuplicates();
   }
 
   @Test
