@@ -44,8 +44,9 @@ class MoneyReportController {
 
   @GetMapping("/api/reports/pipeline")
   @Operation(summary = "Open opportunities now: value and weighted value (× 0.25 top, 0.50 middle, 0.75 bottom) "
-      + "per rep and territory", description = "The period does not apply (a snapshot; with at most one filter "
-      + "dimension read from report_open_pipeline, V021, kept as sums per owner, region and position: exact); "
+      + "per rep and territory", description = "The period does not apply (a snapshot; unless the filter names "
+      + "both a rep and a team, read from report_open_pipeline, V021, kept as sums per owner, region and position: "
+      + "exact); "
       + "CSV: byRep")
   ResponseEntity<?> pipeline(@Parameter(hidden = true) @RequestParam Map<String, String> params,
       Authentication user) {
@@ -69,8 +70,8 @@ class MoneyReportController {
   @GetMapping("/api/reports/costs")
   @Operation(summary = "Per campaign and channel: cost, leads, valid leads, customers, revenue, cost per lead, "
       + "per valid lead, per customer, ROI = (revenue − cost) / cost",
-      description = "Costs pro-rated to the days of the period; leads captured in the period (at most one filter "
-          + "dimension: from the daily rollup report_daily_campaign, V021, exact); team and rep do not apply. "
+      description = "Costs pro-rated to the days of the period; leads captured in the period (from the daily "
+          + "rollup report_daily_campaign, V021, exact); team and rep do not apply. "
           + "CSV: campaigns")
   ResponseEntity<?> costs(@Parameter(hidden = true) @RequestParam Map<String, String> params, Authentication user) {
     MoneyFilter filter = filter(params, user);

@@ -100,7 +100,7 @@ public class ReportService {
 
   /**
    * Completed passes only (a lead still in the stage has no duration yet); nearest-rank percentiles, from the
-   * duration histogram (V019) for stages with many passes in a filter of at most one dimension.
+   * duration histogram (V019) for stages with many passes, unless the filter names both a rep and a team.
    */
   public StageTimes stageTimes(ReportFilter filter) {
     ReportQuery query = query(filter);
@@ -158,7 +158,7 @@ public class ReportService {
 
   /**
    * Per SLA type; compliance = met / (met + breached), open clocks not counted. From the SLA rollup (V020) for a
-   * filter of at most one dimension.
+   * filter that does not name both a rep and a team.
    */
   public Slas slas(ReportFilter filter) {
     return new Slas(filter.echo(), reports.slas(query(filter)).stream()
