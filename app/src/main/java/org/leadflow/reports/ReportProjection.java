@@ -104,39 +104,31 @@ public class ReportProjection {
 
   /**
    * Someone was assigned the lead (a no-op when they had been before): the first time, the lead's rows so far
-   * join that person's rollup slice, and its team's when no earlier assignee of the lead was of that team.
+   * join the slices the person adds to the lead's: theirs, their team's when no earlier assignee of the lead was
+   * of that team, each new pair of a rep and a team, and each of those with the lead's profile.
    */
   public void assigned(String leadId, String assignee, Instant at) {
     if (reports.insertLeadRep(leadId, assignee, at) == 0) {
       return;
     }
-    List<ReportMapper.LeadRep> reps = reports.repsOf(leadId);
-    String team = reps.stream().filter(r -> r.rep().equals(assignee)).map(ReportMapper.LeadRep::teamId)
-        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-    boolean newTeam = team != null
-        && reps.stream().noneMatch(r -> !r.rep().equals(assignee) && team.equals(r.teamId()));
     LeadFigures.Facts lead = reports.leadFacts(leadId);
-    String profile = lead == null ? null
-        : ReportProfile.id(lead.source(), lead.campaign(), lead.landingPage(), lead.region());
-    List<String[]> slices = new ArrayList<>();
-    slices.add(new String[] {"rep", assignee});
-    if (profile != null) {
-      slices.add(new String[] {ReportProfile.REP_PROFILE, ReportProfile.of(assignee, profile)});
+    if (lead == null) {
+      return;
     }
-    if (newTeam) {
-      slices.add(new String[] {"team", team});
-      if (profile != null) {
-        slices.add(new String[] {ReportProfile.TEAM_PROFILE, ReportProfile.of(team, profile)});
-      }
-    }
+    // the slices the new person adds: theirs, their team's when new to the lead, each new pair of a rep and a team
+    List<ReportMapper.LeadRep> reps = reports.repsOf(leadId);
+    List<ReportMapper.LeadRep> before = reps.stream().filter(r -> !r.rep().equals(assignee)).toList();
+    Set<String> had = new java.util.HashSet<>();
+    slices(lead.source(), lead.campaign(), lead.landingPage(), lead.region(), before)
+        .forEach(slice -> had.add(slice[0] + "\u0000" + slice[1]));
+    List<String[]> slices = slices(lead.source(), lead.campaign(), lead.landingPage(), lead.region(), reps).stream()
+        .filter(slice -> !had.contains(slice[0] + "\u0000" + slice[1])).toList();
     slices.forEach(slice -> addToSlice(leadId, slice[0], slice[1]));
-    if (lead != null) {
-      List<LeadFigures.Row> rows = new ArrayList<>(figures(lead, slices));
-      for (ReportMapper.Objection objection : reports.objectionsOf(leadId)) {
-        rows.addAll(LeadFigures.objection(lead, slices, objection.occurredAt(), objection.objection()));
-      }
-      RollupDeltas.addFigures(reports, rows);
+    List<LeadFigures.Row> rows = new ArrayList<>(figures(lead, slices));
+    for (ReportMapper.Objection objection : reports.objectionsOf(leadId)) {
+      rows.addAll(LeadFigures.objection(lead, slices, objection.occurredAt(), objection.objection()));
     }
+    RollupDeltas.addFigures(reports, rows);
   }
 
   /**
@@ -354,8 +346,8 @@ public class ReportProjection {
 
   /**
    * The rollup slices of a lead with these dimensions and reps (report_lead_rep): {@code {dim, dim_value}} for
-   * all, the non-null dimensions, the profile (V022), each rep and each distinct team of theirs, and each of
-   * those with the profile (V019; V020's, V021's and V023's backfills too).
+   * all, the non-null dimensions, the profile (V022), each rep and each distinct team of theirs, each pair of
+   * a rep and a team, and each of those with the profile (V019; V020's, V021's and V023's backfills too).
    */
   public static List<String[]> slices(String source, String campaign, String landingPage, String region,
       List<ReportMapper.LeadRep> reps) {
@@ -384,6 +376,12 @@ public class ReportProjection {
     for (String team : teams) {
       slices.add(new String[] {"team", team});
       slices.add(new String[] {ReportProfile.TEAM_PROFILE, ReportProfile.of(team, profile)});
+    }
+    for (ReportMapper.LeadRep rep : reps) {
+      for (String team : teams) {
+        slices.add(new String[] {ReportProfile.REP_TEAM, ReportProfile.of(rep.rep(), team)});
+        slices.add(new String[] {ReportProfile.REP_TEAM_PROFILE, ReportProfile.of(rep.rep(), team, profile)});
+      }
     }
     return slices;
   }

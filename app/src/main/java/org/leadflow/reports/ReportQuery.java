@@ -6,17 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A filter as the read model's SQL takes it (MyBatis reads the getters). Every filter but one naming both a rep
- * and a team is answered from the daily rollups (V019–V022): {@link #isRollup()}, the slice kind {@link
- * #getDim()} and the slices {@link #getDimValues()} whose rows are summed:
+ * A filter as the read model's SQL takes it (MyBatis reads the getters). Every filter is answered from the daily
+ * rollups (V019–V022): the slice kind {@link #getDim()} and the slices {@link #getDimValues()} whose rows are
+ * summed:
  * <ul>
  *   <li>no dimension: {@code all}; one: that dimension's slice (channel, campaign, landing, region, rep, team);
- *   <li>two or more of channel, campaign, landing page and region: the {@link ReportProfile} slices of every
- *       profile they match ({@code report_profile}); with a rep or a team too, that person's or team's slices of
- *       those profiles. A lead has one profile, so the sum counts it once.
+ *       a rep and a team: their pair's slice ({@code rt});
+ *   <li>two or more of channel, campaign, landing page and region, or one with a rep or a team or both: the
+ *       {@link ReportProfile} slices of every profile they match ({@code report_profile}), the person's, team's
+ *       or pair's slices of those profiles. A lead has one profile, so the sum counts it once.
  * </ul>
- * A rep and a team at once (a lead both of them handled, maybe in different assignments) read the read model
- * itself.
  */
 public final class ReportQuery {
 
@@ -43,9 +42,9 @@ public final class ReportQuery {
     return query.needsProfiles() ? new ReportQuery(filter, reports.profilesMatching(query)) : query;
   }
 
-  /** Read from the profile slices: two or more attribute dimensions, or one and a rep or team. */
+  /** Read from the profile slices: two or more attribute dimensions, or one and a rep or a team or both. */
   public boolean needsProfiles() {
-    return isRollup() && (attributes() >= 2 || (attributes() == 1 && people() == 1));
+    return attributes() >= 2 || (attributes() == 1 && people() >= 1);
   }
   public Instant getStart() {
     return filter.start();
@@ -102,15 +101,20 @@ public final class ReportQuery {
     return filter.cohort() ? "C" : "E";
   }
 
+  /** Always: the rollups have a slice for every filter (the SQL keeps the read model's path for its tests). */
   public boolean isRollup() {
-    return people() <= 1;
+    return true;
   }
 
   /** The rollup slice kind of the filter: all, channel, campaign, landing, region, rep, team or a profile kind. */
   public String getDim() {
     if (needsProfiles()) {
-      return filter.rep() != null ? ReportProfile.REP_PROFILE
+      return filter.rep() != null && filter.team() != null ? ReportProfile.REP_TEAM_PROFILE
+          : filter.rep() != null ? ReportProfile.REP_PROFILE
           : filter.team() != null ? ReportProfile.TEAM_PROFILE : ReportProfile.PROFILE;
+    }
+    if (people() == 2) {
+      return ReportProfile.REP_TEAM;
     }
     List<String[]> slices = slices();
     return slices.isEmpty() ? "all" : slices.get(0)[0];
@@ -118,6 +122,12 @@ public final class ReportQuery {
 
   /** The dim_values of the slices the filter sums (one, but for profiles). */
   public List<String> getDimValues() {
+    List<String> people = new ArrayList<>();
+    for (String person : new String[] {filter.rep(), filter.team()}) {
+      if (person != null) {
+        people.add(person);
+      }
+    }
     if (needsProfiles()) {
       if (profiles == null) {
         throw new IllegalStateException("a filter of several dimensions needs its profiles: ReportQuery.of");
@@ -125,8 +135,14 @@ public final class ReportQuery {
       if (profiles.isEmpty()) {
         return NO_SLICE;
       }
-      String person = filter.rep() != null ? filter.rep() : filter.team();
-      return person == null ? profiles : profiles.stream().map(id -> ReportProfile.of(person, id)).toList();
+      return profiles.stream().map(id -> {
+        List<String> values = new ArrayList<>(people);
+        values.add(id);
+        return ReportProfile.of(values.toArray(String[]::new));
+      }).toList();
+    }
+    if (people.size() == 2) {
+      return List.of(ReportProfile.of(people.get(0), people.get(1)));
     }
     List<String[]> slices = slices();
     return List.of(slices.isEmpty() ? "" : slices.get(0)[1]);

@@ -108,6 +108,9 @@ public class ReportService {
         .collect(Collectors.toMap(ReportMapper.StageCount::stage, ReportMapper.StageCount::passes));
     List<StageTime> stages = TIMED_STAGES.stream().map(stage -> {
       long counted = histogram.getOrDefault(stage, 0L);
+      if (query.isRollup() && counted == 0) {       // none in the slices: no need to look for them per pass
+        return new StageTime(stage, 0, null, null, false);
+      }
       if (counted > EXACT_DURATIONS_UP_TO) {
         List<DurationHistogram.Bucket> buckets = reports.durationBuckets(query, stage);
         return new StageTime(stage, counted, DurationHistogram.percentile(buckets, 0.5, counted),

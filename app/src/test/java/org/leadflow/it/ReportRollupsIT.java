@@ -49,13 +49,13 @@ import org.springframework.http.ResponseEntity;
  * FirstContactBackfill does) and SLA clocks through SlaService (breached then done, done in time, cancelled, open).
  * Then every rollup row of those days (the profile slices of V022 too) is compared with the same figures counted
  * from report_stage_pass, report_first_contact, lead_sla, report_lead_rep, report_profile and lead, and a report
- * over several dimensions at once (the profile slices; with a rep and a team, the read model's path) agrees with
- * the same report per single dimension.
+ * over several dimensions at once (the profile slices, those of a rep, a team or both) agrees with the same
+ * report per single dimension.
  *
  * <p>V021's rollups (outcomes' close reasons and objections, revenue, costs, the open pipeline): leads of a day
  * of their own in 2042 driven through {@link LeadService} with the clock pinned, so that every write the app
  * does moves them (a win reopened and won again with another reason and value, a loss recycled, an owner
- * change, a verdict); their figures by hand, the profile slices' reports equal to the read model's, and V021's
+ * change, a verdict); their figures by hand, the reports of one dimension equal to those of the profile slices, and V021's
  * backfill of those leads equal to what the maintenance wrote.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -197,8 +197,8 @@ class ReportRollupsIT extends IntegrationTestBase {
   @Test
   void outcomesAndMoneyFromTheRollupsAreTheReadModelsFigures() {
     // every lead of region2 has landing2: region alone reads the region's slice, region and landing page the
-    // slices of their profiles; leo (of a and c) with his team and the region reads the read model, leo with the
-    // region his slices of the region's profiles (costs are per campaign, not per rep)
+    // slices of their profiles; leo (of a and c) with the region his slices of the region's profiles, with his
+    // team too the pair's (costs are per campaign, not per rep)
     String leo = "&rep=leo&team=" + jdbc.queryForObject("select team_id from lead_rep where user_id = 'leo'",
         String.class);
     for (String report : List.of("outcomes", "revenue", "costs", "pipeline")) {
@@ -348,8 +348,8 @@ class ReportRollupsIT extends IntegrationTestBase {
         "[{\"slaType\":\"SALES_ACCEPT\",\"total\":1,\"met\":1,\"breached\":0,\"open\":0,\"compliance\":1.0},"
             + "{\"slaType\":\"SDR_CALL_ATTEMPT\",\"total\":2,\"met\":1,\"breached\":1,\"open\":0,"
             + "\"compliance\":0.5}]");
-    // rep and region (leo's slices of the region's profiles) and rep, team and region (the read model's path)
-    // agree with the rep's slice
+    // rep and region (leo's slices of the region's profiles) and rep, team and region (the pair's slices of
+    // them) agree with the rep's slice
     String team = "&team=" + teamOf("leo");
     for (String filter : List.of("&rep=leo&region=" + region, "&rep=leo&region=" + region + team)) {
       assertThat(report("sla", filter).path("slas")).as(filter).isEqualTo(report("sla", "&rep=leo").path("slas"));
@@ -362,7 +362,7 @@ class ReportRollupsIT extends IntegrationTestBase {
 
   @Test
   void aRepsAndATeamsSliceHaveTheLeadsPassesFromBeforeTheAssignment() {
-    // rep and campaign: leo's slices of the campaign's profiles; with the team too: the read model's path; rep
+    // rep and campaign: leo's slices of the campaign's profiles; with the team too: the pair's; rep
     // alone: leo's slice of the rollup
     for (String filter : List.of("&rep=leo&campaign=" + campaign, "&rep=leo&team=" + teamOf("leo") + "&campaign="
         + campaign)) {
@@ -370,6 +370,9 @@ class ReportRollupsIT extends IntegrationTestBase {
           .containsEntry("CAPTURED", "1/1").containsEntry("MQL", "1/3").containsEntry("RECYCLED", "1/2")
           .containsEntry("WON", "1/1").containsEntry("INVALID", "0/0");
     }
+    // leo with his team: the pair's slice (a, c), as leo's
+    assertThat(stages(report("funnel", "&rep=leo&team=" + teamOf("leo")))).isEqualTo(stages(report("funnel",
+        "&rep=leo")));
     assertThat(stages(report("funnel", "&rep=leo")))
         .containsEntry("CAPTURED", "2/2").containsEntry("MQL", "1/3").containsEntry("RECYCLED", "1/2")
         .containsEntry("WON", "1/1").containsEntry("INVALID", "1/1");
@@ -476,6 +479,14 @@ class ReportRollupsIT extends IntegrationTestBase {
         .sorted().toList();
   }
 
+  /** Each distinct team of a lead's reps, as t. */
+  private static final String TEAMS = "(select distinct lead_id, team_id from report_lead_rep where team_id is not"
+      + " null) t";
+
+  /** Each pair of a lead's reps and distinct teams, as p (lead_id, rep, team_id). */
+  private static final String PAIRS = "(select r.lead_id, r.rep, t.team_id from report_lead_rep r join " + TEAMS
+      + " on t.lead_id = r.lead_id) p";
+
   /**
    * The slices of a pass: all, its dimensions, and per lead its reps and distinct teams (V019's backfill), its
    * profile and the profile with each rep and team (V022).
@@ -488,6 +499,8 @@ class ReportRollupsIT extends IntegrationTestBase {
       + " union all select p.id, 'rep', r.rep from report_stage_pass p join report_lead_rep r on r.lead_id = p.lead_id"
       + " union all select p.id, 'team', t.team_id from report_stage_pass p join (select distinct lead_id, team_id"
       + " from report_lead_rep where team_id is not null) t on t.lead_id = p.lead_id"
+      + " union all select s.id, 'rt', concat(p.rep, '|', p.team_id) from report_stage_pass s join " + PAIRS
+      + " on p.lead_id = s.lead_id"
       + profileSlices("report_stage_pass", "id", "p.lead_id");
 
   private static String recountPasses() {
@@ -538,6 +551,7 @@ class ReportRollupsIT extends IntegrationTestBase {
       + " union all select id, 'region', region from lead where region is not null"
       + " union all select lead_id, 'rep', rep from report_lead_rep"
       + " union all select distinct lead_id, 'team', team_id from report_lead_rep where team_id is not null"
+      + " union all select p.lead_id, 'rt', concat(p.rep, '|', p.team_id) from " + PAIRS
       + profileSlices("lead", "id", "p.id");
 
   /**
@@ -552,9 +566,11 @@ class ReportRollupsIT extends IntegrationTestBase {
         + " union all select p." + key + ", 'rprof', concat(r.rep, '|', f.profile_id)" + profile
         + " join report_lead_rep r on r.lead_id = " + leadId
         + " union all select p." + key + ", 'tprof', concat(t.team_id, '|', f.profile_id)" + profile
-        + " join (select distinct lead_id, team_id from report_lead_rep where team_id is not null) t"
-        + " on t.lead_id = " + leadId;
+        + " join " + TEAMS + " on t.lead_id = " + leadId
+        + " union all select p." + key + ", 'rtprof', concat(r.rep, '|', t.team_id, '|', f.profile_id)" + profile
+        + " join report_lead_rep r on r.lead_id = " + leadId + " join " + TEAMS + " on t.lead_id = " + leadId;
   }
+
 
   /** First contacts per basis, slice, day and working-time bucket (-1: not known), per lead. */
   private static String recountContacts() {

@@ -139,6 +139,11 @@ class ReportsIT extends IntegrationTestBase {
       assertThat(stages(report("mia", "funnel", filter))).as(filter)
           .contains("CAPTURED 2/2", "SQL 2/4", "WON 1/1", "LOST 1/1", "RECYCLED 1/2");
     }
+    // a rep and a team of different assignments: L2 (sam of sdr-desk, then leo)
+    assertThat(stages(report("mia", "funnel", "&rep=leo&team=sdr-desk")))
+        .contains("CAPTURED 1/1", "SQL 1/1", "WON 0/0", "LOST 1/1");
+    assertThat(stages(report("mia", "funnel", "&rep=leo&team=sdr-desk&campaign=cA")))
+        .contains("CAPTURED 1/1", "LOST 1/1");
     assertThat(stages(report("sam", "funnel", "&team=sdr-desk&channel=event")))     // L5 (sara)
         .contains("CAPTURED 1/1", "MQL 1/2", "RECYCLED 1/1", "WON 0/0");
     assertThat(stages(report("mia", "funnel", "&channel=sem&campaign=cA")))          // no such lead

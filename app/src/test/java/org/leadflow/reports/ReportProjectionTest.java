@@ -61,16 +61,20 @@ class ReportProjectionTest {
     verify(reports).updateFirstContact(new ReportMapper.FirstContact("lead-1", CAPTURED, earlier, null, 3_600L));
     // the contact rollup moves the lead from the old contact's rows to the new one's (outside a transaction: at once)
     LocalDate day = LocalDate.parse("2026-12-07");
-    verify(reports).addDailyContacts(List.of(
-        new ReportMapper.DailyContact("C", "all", "", day, DurationHistogram.bucket(7_200), -1),
-        new ReportMapper.DailyContact("C", "channel", lead.source(), day, DurationHistogram.bucket(7_200), -1),
-        new ReportMapper.DailyContact("E", "all", "", day, DurationHistogram.bucket(7_200), -1),
-        new ReportMapper.DailyContact("E", "channel", lead.source(), day, DurationHistogram.bucket(7_200), -1)));
-    verify(reports).addDailyContacts(List.of(
-        new ReportMapper.DailyContact("C", "all", "", day, DurationHistogram.bucket(3_600), 1),
-        new ReportMapper.DailyContact("C", "channel", lead.source(), day, DurationHistogram.bucket(3_600), 1),
-        new ReportMapper.DailyContact("E", "all", "", day, DurationHistogram.bucket(3_600), 1),
-        new ReportMapper.DailyContact("E", "channel", lead.source(), day, DurationHistogram.bucket(3_600), 1)));
+    verify(reports).addDailyContacts(contactRows(day, DurationHistogram.bucket(7_200), -1));
+    verify(reports).addDailyContacts(contactRows(day, DurationHistogram.bucket(3_600), 1));
+  }
+
+  /** The lead's contact rows in its slices (all, its channel, its profile; no campaign, landing page, region). */
+  private List<ReportMapper.DailyContact> contactRows(LocalDate day, int bucket, long leads) {
+    String profile = ReportProfile.id(lead.source(), lead.campaign(), lead.landingPage(), lead.region());
+    List<ReportMapper.DailyContact> rows = new java.util.ArrayList<>();
+    for (String basis : List.of("C", "E")) {
+      rows.add(new ReportMapper.DailyContact(basis, "all", "", day, bucket, leads));
+      rows.add(new ReportMapper.DailyContact(basis, "channel", lead.source(), day, bucket, leads));
+      rows.add(new ReportMapper.DailyContact(basis, ReportProfile.PROFILE, profile, day, bucket, leads));
+    }
+    return rows;
   }
 
   @Test

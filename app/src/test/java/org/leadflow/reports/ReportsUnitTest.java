@@ -80,8 +80,12 @@ class ReportsUnitTest {
     assertThat(landing.getDim() + "/" + landing.getDimValues() + "/" + landing.getBasisCode())
         .isEqualTo("landing/[/lp/x]/E");
     assertThat(new ReportQuery(ReportFilter.parse(Map.of("rep", "leo"), TODAY)).getDim()).isEqualTo("rep");
-    // a rep and a team at once: the read model
-    assertThat(new ReportQuery(ReportFilter.parse(Map.of("team", "t", "rep", "leo"), TODAY)).isRollup()).isFalse();
+    // a rep and a team at once: their pair's slice; with an attribute, the pair's slices of the profiles
+    ReportQuery pair = new ReportQuery(ReportFilter.parse(Map.of("team", "t", "rep", "leo"), TODAY));
+    assertThat(pair.getDim() + "/" + pair.getDimValues()).isEqualTo("rt/[leo|t]");
+    ReportQuery pairAndRegion = new ReportQuery(ReportFilter.parse(Map.of("team", "t", "rep", "leo", "region", "r"),
+        TODAY), List.of("p1"));
+    assertThat(pairAndRegion.getDim() + "/" + pairAndRegion.getDimValues()).isEqualTo("rtprof/[leo|t|p1]");
     // two attributes: the profiles they match
     ReportFilter two = ReportFilter.parse(Map.of("channel", "sem", "region", "DACH"), TODAY);
     assertThat(new ReportQuery(two).needsProfiles()).isTrue();
