@@ -20,7 +20,7 @@ import org.leadflow.reports.ReportProjection;
  * Daily rollups of speed to lead and SLA compliance (README "Reports"; V019 has the pass, recycle, quality and
  * duration rollups): /api/reports/speed-to-lead and /sla sum a few thousand rows per year instead of reading
  * report_first_contact or lead_sla with lead per request. Maintained by ReportProjection (contacted, timed,
- * slaMoved, assigned) through RollupDeltas; read by ReportMapper.xml for filters of at most one dimension.
+ * slaMoved, assigned) through RollupDeltas; read by ReportMapper.xml.
  * Slices (dim, dim_value) and bases as in V019: basis 'C' (cohort) counts on the lead's capture day, 'E'
  * (event) on the day of the first contact / the day the SLA clock started.
  *

@@ -101,11 +101,6 @@ public final class ReportQuery {
     return filter.cohort() ? "C" : "E";
   }
 
-  /** Always: the rollups have a slice for every filter (the SQL keeps the read model's path for its tests). */
-  public boolean isRollup() {
-    return true;
-  }
-
   /** The rollup slice kind of the filter: all, channel, campaign, landing, region, rep, team or a profile kind. */
   public String getDim() {
     if (needsProfiles()) {

@@ -72,7 +72,6 @@ class ReportsUnitTest {
   @Test
   void aFilterReadsTheSlicesOfItsDimensionOrOfTheProfilesItMatches() {
     ReportQuery none = new ReportQuery(ReportFilter.parse(Map.of(), TODAY));
-    assertThat(none.isRollup()).isTrue();
     assertThat(none.getDim() + "/" + none.getDimValues()).isEqualTo("all/[]");
     ReportQuery landing = new ReportQuery(ReportFilter.parse(Map.of("landingPage", "/lp/x", "basis", "event"),
         TODAY));
