@@ -79,7 +79,14 @@ public final class ReportsBenchmark {
     sets.put("quarter, team=sales-north", quarter + "&team=sales-north");
     sets.put("quarter, rep=leo", quarter + "&rep=leo");
     sets.put("quarter, basis=event", quarter + "&basis=event");
-    sets.put("12 months, region=DACH", "from=" + today.minusYears(1).plusDays(1) + "&to=" + today + "&region=DACH");
+    String year = "from=" + today.minusYears(1).plusDays(1) + "&to=" + today;
+    sets.put("12 months, region=DACH", year + "&region=DACH");
+    // several dimensions at once: the slices of the profiles they match (V022)
+    sets.put("12 months, channel=sem & region=DACH", year + "&channel=sem&region=DACH");
+    sets.put("quarter, campaign & rep=leo", quarter + "&campaign=" + campaign + "&rep=leo");
+    sets.put("quarter, team=sales-north & rep=leo", quarter + "&team=sales-north&rep=leo");
+    sets.put("12 months, channel=sem & region=DACH & team=sales-north", year
+        + "&channel=sem&region=DACH&team=sales-north");
     return sets;
   }
 
