@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.leadflow.calendar.BusinessTime;
@@ -36,6 +38,8 @@ public class ReportProjection {
   private final BusinessTime businessTime;
   /** Profiles this node has seen in report_profile (committed): no insert for them. */
   private final Set<String> knownProfiles = ConcurrentHashMap.newKeySet();
+  /** The key of the transaction's reps per lead ({@link #repsOf}). */
+  private final Object repsKey = new Object();
 
   public ReportProjection(ReportMapper reports, BusinessTime businessTime) {
     this.reports = reports;
@@ -116,7 +120,8 @@ public class ReportProjection {
       return;
     }
     // the slices the new person adds: theirs, their team's when new to the lead, each new pair of a rep and a team
-    List<ReportMapper.LeadRep> reps = reports.repsOf(leadId);
+    forgetReps(leadId);
+    List<ReportMapper.LeadRep> reps = repsOf(leadId);
     List<ReportMapper.LeadRep> before = reps.stream().filter(r -> !r.rep().equals(assignee)).toList();
     Set<String> had = new java.util.HashSet<>();
     slices(lead.source(), lead.campaign(), lead.landingPage(), lead.region(), before)
@@ -180,7 +185,7 @@ public class ReportProjection {
    */
   public void timed(ReportMapper.UntimedContact contact, long businessSeconds) {
     List<String[]> slices = slices(contact.source(), contact.campaign(), contact.landingPage(), contact.region(),
-        reports.repsOf(contact.leadId()));
+        repsOf(contact.leadId()));
     ReportMapper.FirstContact before = new ReportMapper.FirstContact(contact.leadId(), contact.capturedAt(),
         contact.contactedAt(), contact.teamId(), null);
     ReportMapper.FirstContact after = new ReportMapper.FirstContact(contact.leadId(), contact.capturedAt(),
@@ -328,7 +333,39 @@ public class ReportProjection {
       reports.insertProfile(profile, lead.source(), lead.campaign(), lead.landingPage(), lead.region());
       afterCommit(() -> knownProfiles.add(profile));
     }
-    return slices(lead.source(), lead.campaign(), lead.landingPage(), lead.region(), reports.repsOf(lead.id()));
+    return slices(lead.source(), lead.campaign(), lead.landingPage(), lead.region(), repsOf(lead.id()));
+  }
+
+  /**
+   * The lead's reps (report_lead_rep), read once per transaction: a capture projects the lead several times
+   * (passes, verdict, figures), and only {@link #assigned} adds a rep, which drops the transaction's copy.
+   */
+  private List<ReportMapper.LeadRep> repsOf(String leadId) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return reports.repsOf(leadId);
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, List<ReportMapper.LeadRep>> reps =
+        (Map<String, List<ReportMapper.LeadRep>>) TransactionSynchronizationManager.getResource(repsKey);
+    if (reps == null) {
+      Map<String, List<ReportMapper.LeadRep>> bound = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(repsKey, bound);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(repsKey);
+        }
+      });
+      reps = bound;
+    }
+    return reps.computeIfAbsent(leadId, reports::repsOf);
+  }
+
+  private void forgetReps(String leadId) {
+    Object reps = TransactionSynchronizationManager.getResource(repsKey);
+    if (reps instanceof Map<?, ?> map) {
+      map.remove(leadId);
+    }
   }
 
   private static void afterCommit(Runnable action) {
