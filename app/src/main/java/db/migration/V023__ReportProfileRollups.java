@@ -16,8 +16,8 @@ import org.leadflow.reports.RollupRebuild;
 
 /**
  * The backfill of the profile slices (V022, {@link ReportProfile}): report_profile gets every profile of the
- * leads there are, and the ten rollup tables (V019–V021) the rows of the slice kinds 'profile', 'rprof',
- * 'tprof', 'rt' and 'rtprof' ({@link RollupRebuild#PROFILE_KINDS}) that the maintenance writes for new leads.
+ * leads there are, and the ten rollup tables (V019–V021) the rows of the slice kinds 'profile' and 'rt'
+ * ({@link RollupRebuild#PROFILE_KINDS}) that the maintenance writes for new leads.
  *
  * <p>Those rows are deleted first: V020 and V021, when they run in the same upgrade (from V019 or
  * earlier), already backfill them (their backfills compute every kind of {@code ReportProjection.slices}),

@@ -44,8 +44,9 @@ class MoneyReportController {
 
   @GetMapping("/api/reports/pipeline")
   @Operation(summary = "Open opportunities now: value and weighted value (× 0.25 top, 0.50 middle, 0.75 bottom) "
-      + "per rep and territory", description = "The period does not apply (a snapshot read from "
-      + "report_open_pipeline, V021, kept as sums per slice, owner, region and position: exact); "
+      + "per rep and territory", description = "The period does not apply (a snapshot; unless "
+      + "a rep or a team comes with an attribute, read from report_open_pipeline, V021, kept as sums per owner, "
+      + "region and position: exact); "
       + "CSV: byRep")
   ResponseEntity<?> pipeline(@Parameter(hidden = true) @RequestParam Map<String, String> params,
       Authentication user) {

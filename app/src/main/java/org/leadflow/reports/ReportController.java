@@ -82,8 +82,8 @@ class ReportController {
   @GetMapping("/speed-to-lead")
   @Operation(summary = "Capture to first contact (call attempt or first contact) in the owner's team's business time",
       description = "The owner's team when the contact was recorded; median and p90 seconds, nearest rank. "
-          + "cohort: leads captured in the period; event: leads first contacted in it. The figures come from the "
-          + "daily rollups and, above 1,000 timed leads, the median and p90 from a "
+          + "cohort: leads captured in the period; event: leads first contacted in it. Unless a rep or a team "
+          + "comes with channel, campaign, landing page or region, the figures come from the daily rollups and, above 1,000 timed leads, the median and p90 from a "
           + "histogram: approximate = true, approximateResolution says how close")
   @FilterParameters
   ResponseEntity<?> speedToLead(Authentication user,
@@ -100,7 +100,7 @@ class ReportController {
   @GetMapping("/sla")
   @Operation(summary = "SLA compliance per SLA type: met / (met + breached)",
       description = "met: closed without a breach (whatever the outcome); breached: a breach was recorded; open: "
-          + "neither yet. The counts come from the daily rollups (exact)")
+          + "neither yet. Unless a rep or a team comes with an attribute, the counts come from the daily rollups (exact)")
   @FilterParameters
   ResponseEntity<?> sla(Authentication user, @Parameter(hidden = true) @RequestParam Map<String, String> params) {
     ReportFilter filter = filter(user, params);
@@ -125,8 +125,8 @@ class ReportController {
   @Operation(summary = "Won and lost leads, win and loss reasons, objections by channel",
       description = "won/lost: leads that entered the stage in the period; reasons: leads whose stage is that close "
           + "now, by the reason of their last close (event basis: with a pass of the stage in the period); "
-          + "objections: activities (event basis: of the period). From the daily rollups (V019, V021, V022's "
-          + "profile slices), exact")
+          + "objections: activities (event basis: of the period). Unless a rep or a team comes with an attribute, "
+          + "from the daily rollups (V019, V021, V022's profile slices), exact")
   @FilterParameters
   ResponseEntity<?> outcomes(Authentication user, @Parameter(hidden = true) @RequestParam Map<String, String> params) {
     ReportFilter filter = filter(user, params);

@@ -194,6 +194,8 @@ public interface ReportMapper {
 
   List<SlaCount> slas(@Param("f") ReportQuery f);
 
+  SpeedCounts speedCounts(@Param("f") ReportQuery f);
+
   /**
    * Speed-to-lead counts of a rollup slice (V020): cohort leads from report_daily_quality (every captured lead),
    * contacted and timed from report_daily_contact.

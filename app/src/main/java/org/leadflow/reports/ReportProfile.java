@@ -7,10 +7,10 @@ import java.util.HexFormat;
 
 /**
  * A lead's profile: the combination of its channel, campaign, landing page and region, which never change after
- * capture (V022, README "Reports"). The rollups keep one slice per profile ({@link #PROFILE}), per person or
- * team and profile ({@link #REP_PROFILE}, {@link #TEAM_PROFILE}), per person and team ({@link #REP_TEAM}) and per
- * person, team and profile ({@link #REP_TEAM_PROFILE}), so a filter of several dimensions sums the slices of the
- * profiles it matches ({@code report_profile}) instead of reading every lead.
+ * capture (V022, README "Reports"). The rollups keep one slice per profile ({@link #PROFILE}), so a filter of several
+ * of these dimensions sums the slices of the profiles it matches ({@code report_profile}) instead of reading every
+ * lead; and one per pair of a rep and a team of the lead ({@link #REP_TEAM}, not a profile, but a slice of two
+ * dimensions too).
  *
  * <p>The id is derived from the four values (the first 16 hex digits of their SHA-256), so a migration, the
  * projection and a rebuild compute the same id without a look-up, and two nodes capturing the first lead of a
@@ -20,14 +20,8 @@ public final class ReportProfile {
 
   /** The slice of one profile: dim_value = the profile id. */
   public static final String PROFILE = "profile";
-  /** The slice of one person and profile: dim_value = {@code rep|profile id}. */
-  public static final String REP_PROFILE = "rprof";
-  /** The slice of one team and profile: dim_value = {@code team|profile id}. */
-  public static final String TEAM_PROFILE = "tprof";
   /** The slice of one person and one team (both of the lead's, maybe of different assignments): {@code rep|team}. */
   public static final String REP_TEAM = "rt";
-  /** The slice of one person, one team and a profile: {@code rep|team|profile id}. */
-  public static final String REP_TEAM_PROFILE = "rtprof";
 
   private ReportProfile() {}
 
@@ -46,7 +40,7 @@ public final class ReportProfile {
     }
   }
 
-  /** The dim_value of a slice of several values (person, team, profile id): joined by {@code |}. */
+  /** The dim_value of a slice of several values (rep and team): joined by {@code |}. */
   public static String of(String... values) {
     return String.join("|", values);
   }

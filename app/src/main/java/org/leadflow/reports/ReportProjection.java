@@ -109,7 +109,7 @@ public class ReportProjection {
   /**
    * Someone was assigned the lead (a no-op when they had been before): the first time, the lead's rows so far
    * join the slices the person adds to the lead's: theirs, their team's when no earlier assignee of the lead was
-   * of that team, each new pair of a rep and a team, and each of those with the lead's profile.
+   * of that team, and each new pair of a rep and a team.
    */
   public void assigned(String leadId, String assignee, Instant at) {
     if (reports.insertLeadRep(leadId, assignee, at) == 0) {
@@ -324,7 +324,7 @@ public class ReportProjection {
 
   /**
    * The rollup slices the lead counts in: all, its non-null dimensions, its profile, its reps and their distinct
-   * teams, each also with the profile. Registers the profile in {@code report_profile} the first time this node
+   * teams, and each pair of those. Registers the profile in {@code report_profile} the first time this node
    * sees it (insert ignore: any other writer of the same profile writes the same row).
    */
   private List<String[]> slices(Lead lead) {
@@ -383,8 +383,8 @@ public class ReportProjection {
 
   /**
    * The rollup slices of a lead with these dimensions and reps (report_lead_rep): {@code {dim, dim_value}} for
-   * all, the non-null dimensions, the profile (V022), each rep and each distinct team of theirs, each pair of
-   * a rep and a team, and each of those with the profile (V019; V020's, V021's and V023's backfills too).
+   * all, the non-null dimensions, the profile (V022), each rep and each distinct team of theirs, and each pair of
+   * a rep and a team (V019; V020's, V021's and V023's backfills too).
    */
   public static List<String[]> slices(String source, String campaign, String landingPage, String region,
       List<ReportMapper.LeadRep> reps) {
@@ -405,19 +405,14 @@ public class ReportProjection {
     Set<String> teams = new LinkedHashSet<>();
     for (ReportMapper.LeadRep rep : reps) {
       slices.add(new String[] {"rep", rep.rep()});
-      slices.add(new String[] {ReportProfile.REP_PROFILE, ReportProfile.of(rep.rep(), profile)});
       if (rep.teamId() != null) {
         teams.add(rep.teamId());
       }
     }
-    for (String team : teams) {
-      slices.add(new String[] {"team", team});
-      slices.add(new String[] {ReportProfile.TEAM_PROFILE, ReportProfile.of(team, profile)});
-    }
+    teams.forEach(team -> slices.add(new String[] {"team", team}));
     for (ReportMapper.LeadRep rep : reps) {
       for (String team : teams) {
         slices.add(new String[] {ReportProfile.REP_TEAM, ReportProfile.of(rep.rep(), team)});
-        slices.add(new String[] {ReportProfile.REP_TEAM_PROFILE, ReportProfile.of(rep.rep(), team, profile)});
       }
     }
     return slices;

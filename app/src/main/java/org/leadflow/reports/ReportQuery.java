@@ -6,16 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A filter as the read model's SQL takes it (MyBatis reads the getters). Every filter is answered from the daily
- * rollups (V019–V022): the slice kind {@link #getDim()} and the slices {@link #getDimValues()} whose rows are
+ * A filter as the read model's SQL takes it (MyBatis reads the getters). Read from the daily rollups (V019–V023;
+ * {@link #isRollup()}) by the slice kind {@link #getDim()} and the slices {@link #getDimValues()} whose rows are
  * summed:
  * <ul>
  *   <li>no dimension: {@code all}; one: that dimension's slice (channel, campaign, landing, region, rep, team);
- *       a rep and a team: their pair's slice ({@code rt});
- *   <li>two or more of channel, campaign, landing page and region, or one with a rep or a team or both: the
- *       {@link ReportProfile} slices of every profile they match ({@code report_profile}), the person's, team's
- *       or pair's slices of those profiles. A lead has one profile, so the sum counts it once.
+ *   <li>a rep and a team: their pair's slice ({@code rt}: both handled the lead, maybe in different assignments);
+ *   <li>two or more of channel, campaign, landing page and region: the {@link ReportProfile} slices of every
+ *       profile they match ({@code report_profile}). A lead has one profile, so the sum counts it once.
  * </ul>
+ * A rep or a team together with channel, campaign, landing page or region reads the read model itself (per-person
+ * profile slices would be nearly one row per lead and day: BENCHMARKS.md).
  */
 public final class ReportQuery {
 
@@ -42,9 +43,9 @@ public final class ReportQuery {
     return query.needsProfiles() ? new ReportQuery(filter, reports.profilesMatching(query)) : query;
   }
 
-  /** Read from the profile slices: two or more attribute dimensions, or one and a rep or a team or both. */
+  /** Read from the profile slices: two or more attribute dimensions and no rep or team. */
   public boolean needsProfiles() {
-    return attributes() >= 2 || (attributes() == 1 && people() >= 1);
+    return attributes() >= 2 && people() == 0;
   }
   public Instant getStart() {
     return filter.start();
@@ -101,12 +102,15 @@ public final class ReportQuery {
     return filter.cohort() ? "C" : "E";
   }
 
-  /** The rollup slice kind of the filter: all, channel, campaign, landing, region, rep, team or a profile kind. */
+  /** From the rollups: unless a rep or a team comes with an attribute dimension. */
+  public boolean isRollup() {
+    return people() == 0 || attributes() == 0;
+  }
+
+  /** The rollup slice kind of the filter: all, channel, campaign, landing, region, rep, team, rt or profile. */
   public String getDim() {
     if (needsProfiles()) {
-      return filter.rep() != null && filter.team() != null ? ReportProfile.REP_TEAM_PROFILE
-          : filter.rep() != null ? ReportProfile.REP_PROFILE
-          : filter.team() != null ? ReportProfile.TEAM_PROFILE : ReportProfile.PROFILE;
+      return ReportProfile.PROFILE;
     }
     if (people() == 2) {
       return ReportProfile.REP_TEAM;
@@ -117,12 +121,6 @@ public final class ReportQuery {
 
   /** The dim_values of the slices the filter sums (one, but for profiles). */
   public List<String> getDimValues() {
-    List<String> people = new ArrayList<>();
-    for (String person : new String[] {filter.rep(), filter.team()}) {
-      if (person != null) {
-        people.add(person);
-      }
-    }
     if (needsProfiles()) {
       if (profiles == null) {
         throw new IllegalStateException("a filter of several dimensions needs its profiles: ReportQuery.of");
@@ -130,14 +128,10 @@ public final class ReportQuery {
       if (profiles.isEmpty()) {
         return NO_SLICE;
       }
-      return profiles.stream().map(id -> {
-        List<String> values = new ArrayList<>(people);
-        values.add(id);
-        return ReportProfile.of(values.toArray(String[]::new));
-      }).toList();
+      return profiles;
     }
-    if (people.size() == 2) {
-      return List.of(ReportProfile.of(people.get(0), people.get(1)));
+    if (people() == 2) {
+      return List.of(ReportProfile.of(filter.rep(), filter.team()));
     }
     List<String[]> slices = slices();
     return List.of(slices.isEmpty() ? "" : slices.get(0)[1]);

@@ -100,15 +100,15 @@ public class ReportService {
 
   /**
    * Completed passes only (a lead still in the stage has no duration yet); nearest-rank percentiles, from the
-   * duration histogram (V019) for stages with many passes in the filter's slices.
+   * duration histogram (V019) for stages with many passes, unless a rep or a team comes with an attribute.
    */
   public StageTimes stageTimes(ReportFilter filter) {
     ReportQuery query = query(filter);
-    Map<String, Long> histogram = reports.durationCounts(query).stream()
+    Map<String, Long> histogram = !query.isRollup() ? Map.of() : reports.durationCounts(query).stream()
         .collect(Collectors.toMap(ReportMapper.StageCount::stage, ReportMapper.StageCount::passes));
     List<StageTime> stages = TIMED_STAGES.stream().map(stage -> {
       long counted = histogram.getOrDefault(stage, 0L);
-      if (counted == 0) {       // none in the slices: no need to look for them per pass
+      if (query.isRollup() && counted == 0) {       // none in the slices: no need to look for them per pass
         return new StageTime(stage, 0, null, null, false);
       }
       if (counted > EXACT_DURATIONS_UP_TO) {
@@ -141,9 +141,9 @@ public class ReportService {
    */
   public SpeedToLead speedToLead(ReportFilter filter) {
     ReportQuery query = query(filter);
-    ReportMapper.SpeedCounts counts = reports.speedRollup(query);
+    ReportMapper.SpeedCounts counts = query.isRollup() ? reports.speedRollup(query) : reports.speedCounts(query);
     long timed = counts.timed();
-    if (timed > EXACT_DURATIONS_UP_TO) {
+    if (query.isRollup() && timed > EXACT_DURATIONS_UP_TO) {
       List<DurationHistogram.Bucket> buckets = reports.contactBuckets(query);
       return new SpeedToLead(filter.echo(), counts.leads(), counts.contacted(),
           DurationHistogram.percentile(buckets, 0.5, timed), DurationHistogram.percentile(buckets, 0.9, timed), true,
@@ -160,7 +160,8 @@ public class ReportService {
   public record Slas(Map<String, Object> filter, List<SlaLine> slas) {}
 
   /**
-   * Per SLA type; compliance = met / (met + breached), open clocks not counted. From the SLA rollup (V020).
+   * Per SLA type; compliance = met / (met + breached), open clocks not counted. From the SLA rollup (V020) for a
+   * filter that does not combine a rep or a team with channel, campaign, landing page or region.
    */
   public Slas slas(ReportFilter filter) {
     return new Slas(filter.echo(), reports.slas(query(filter)).stream()

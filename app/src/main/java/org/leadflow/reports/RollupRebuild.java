@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes and recomputes the rows of given slice kinds (dim: 'all', 'channel', …, 'profile', 'rprof', 'tprof')
+ * Deletes and recomputes the rows of given slice kinds (dim: 'all', 'channel', …, 'profile', 'rt')
  * of the ten rollup tables from the read model (report_stage_pass, report_lead_rep, report_first_contact) and
  * the facts (lead, lead_sla, lead_activity), with the code the app maintains them with ({@link
  * ReportProjection#slices}, {@link LeadFigures}, {@link DurationHistogram}): the rows equal what the
@@ -75,8 +75,7 @@ public final class RollupRebuild {
    * The slice kinds added since V019–V021 first backfilled their tables: the profiles' (V022) and the pairs of a
    * rep and a team (V023 backfills them).
    */
-  public static final Set<String> PROFILE_KINDS = Set.of(ReportProfile.PROFILE, ReportProfile.REP_PROFILE,
-      ReportProfile.TEAM_PROFILE, ReportProfile.REP_TEAM, ReportProfile.REP_TEAM_PROFILE);
+  public static final Set<String> PROFILE_KINDS = Set.of(ReportProfile.PROFILE, ReportProfile.REP_TEAM);
 
   static final int LEADS_PER_CHUNK = 5_000;
   /** Keys summed in memory before they are written. */

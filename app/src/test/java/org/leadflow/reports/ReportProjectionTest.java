@@ -95,6 +95,7 @@ class ReportProjectionTest {
     assertThat(many.medianBusinessSeconds()).isCloseTo(60L, within(3L));
     assertThat(many.p90BusinessSeconds()).isCloseTo(3_600L, within(180L));
     verify(reports, never()).businessSecondsAt(any(), anyLong());
+    verify(reports, never()).speedCounts(any());
 
     // 3 timed leads: the exact figures of the read model, at the offsets of the rollup's count
     when(reports.speedRollup(any())).thenReturn(new ReportMapper.SpeedCounts(10, 4, 3));

@@ -72,6 +72,7 @@ class ReportsUnitTest {
   @Test
   void aFilterReadsTheSlicesOfItsDimensionOrOfTheProfilesItMatches() {
     ReportQuery none = new ReportQuery(ReportFilter.parse(Map.of(), TODAY));
+    assertThat(none.isRollup()).isTrue();
     assertThat(none.getDim() + "/" + none.getDimValues()).isEqualTo("all/[]");
     ReportQuery landing = new ReportQuery(ReportFilter.parse(Map.of("landingPage", "/lp/x", "basis", "event"),
         TODAY));
@@ -79,12 +80,9 @@ class ReportsUnitTest {
     assertThat(landing.getDim() + "/" + landing.getDimValues() + "/" + landing.getBasisCode())
         .isEqualTo("landing/[/lp/x]/E");
     assertThat(new ReportQuery(ReportFilter.parse(Map.of("rep", "leo"), TODAY)).getDim()).isEqualTo("rep");
-    // a rep and a team at once: their pair's slice; with an attribute, the pair's slices of the profiles
+    // a rep and a team at once: their pair's slice
     ReportQuery pair = new ReportQuery(ReportFilter.parse(Map.of("team", "t", "rep", "leo"), TODAY));
     assertThat(pair.getDim() + "/" + pair.getDimValues()).isEqualTo("rt/[leo|t]");
-    ReportQuery pairAndRegion = new ReportQuery(ReportFilter.parse(Map.of("team", "t", "rep", "leo", "region", "r"),
-        TODAY), List.of("p1"));
-    assertThat(pairAndRegion.getDim() + "/" + pairAndRegion.getDimValues()).isEqualTo("rtprof/[leo|t|p1]");
     // two attributes: the profiles they match
     ReportFilter two = ReportFilter.parse(Map.of("channel", "sem", "region", "DACH"), TODAY);
     assertThat(new ReportQuery(two).needsProfiles()).isTrue();
@@ -93,13 +91,13 @@ class ReportsUnitTest {
     assertThatThrownBy(() -> new ReportQuery(two).getDimValues()).isInstanceOf(IllegalStateException.class);
     // none matches: a slice that no row has, so the sums are empty
     assertThat(new ReportQuery(two, List.of()).getDimValues()).containsExactly("");
-    // one attribute and a person: the person's slices of the profiles
-    ReportQuery repAndChannel = new ReportQuery(ReportFilter.parse(Map.of("rep", "leo", "channel", "sem"), TODAY),
-        List.of("p1"));
-    assertThat(repAndChannel.getDim() + "/" + repAndChannel.getDimValues()).isEqualTo("rprof/[leo|p1]");
-    ReportQuery teamAndAll = new ReportQuery(ReportFilter.parse(Map.of("team", "t1", "channel", "sem", "campaign",
-        "c", "landingPage", "/lp", "region", "r"), TODAY), List.of("p1", "p2"));
-    assertThat(teamAndAll.getDim() + "/" + teamAndAll.getDimValues()).isEqualTo("tprof/[t1|p1, t1|p2]");
+    // a rep or a team with an attribute: the read model
+    for (Map<String, String> mixed : List.of(Map.of("rep", "leo", "channel", "sem"), Map.of("team", "t",
+        "region", "r"), Map.of("rep", "leo", "team", "t", "campaign", "c", "landingPage", "/lp"))) {
+      ReportQuery query = new ReportQuery(ReportFilter.parse(mixed, TODAY));
+      assertThat(query.isRollup()).as(mixed.toString()).isFalse();
+      assertThat(query.needsProfiles()).as(mixed.toString()).isFalse();
+    }
   }
 
   @Test
